@@ -1,0 +1,37 @@
+package org.minyi.post;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.time.Instant;
+
+/** What analysis found in a post; list fields are JSON arrays in text columns. */
+@Embeddable
+public class PostAnalysis {
+
+    @Column(name = "sentiment_label", length = 10)
+    public String sentimentLabel;
+
+    @Column(name = "sentiment_score")
+    public Double sentimentScore;
+
+    @Column(name = "sentiment_explanation", length = 4000)
+    public String sentimentExplanation;
+
+    @Column(name = "keywords", length = 2000)
+    public String keywords;
+
+    @Column(name = "places", length = 4000)
+    public String places;
+
+    @Column(name = "categories", length = 1000)
+    public String categories;
+
+    @Column(name = "summary", length = 2000)
+    public String summary;
+
+    @Column(name = "simhash")
+    public Long simhash;
+
+    @Column(name = "analyzed_at")
+    public Instant analyzedAt;
+}

@@ -1,0 +1,130 @@
+package org.minyi.post;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.minyi.common.ApiException;
+import org.minyi.common.DistrictConfig;
+import org.minyi.common.Page;
+import org.minyi.common.Validation;
+import org.minyi.source.Source;
+import org.minyi.source.SourceService;
+
+/** Read side of posts: one post, and filtered pages of posts, newest first. */
+@ApplicationScoped
+public class PostQuery {
+
+    private static final Set<String> LABELS = Set.of("negative", "neutral", "positive");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SourceService sources;
+
+    @Inject
+    DistrictConfig district;
+
+    public PostView get(long id) {
+        Post post = em.find(Post.class, id);
+        if (post == null) {
+            throw ApiException.notFound("post", id);
+        }
+        return PostView.full(post, district.zone());
+    }
+
+    /** Filter values as sent in the query string; all optional. */
+    public record Filter(String source, String from, String to, String sentiment, String q, Long afterId,
+                         Integer page, Integer size) {
+    }
+
+    public Page<PostView> list(Filter f) {
+        Validation v = new Validation();
+        Long sourceId = null;
+        if (f.source() != null && !f.source().isBlank()) {
+            Optional<Source> s = sources.resolve(f.source());
+            if (s.isEmpty()) {
+                v.reject("source", "unknown source '" + f.source() + "'");
+            } else {
+                sourceId = s.get().id;
+            }
+        }
+        OffsetDateTime from = v.dateTime("from", f.from());
+        OffsetDateTime to = v.dateTime("to", f.to());
+        if (from != null && to != null && to.isBefore(from)) {
+            v.reject("to", "is before from");
+        }
+        String label = f.sentiment() == null || f.sentiment().isBlank() ? null : f.sentiment().trim().toLowerCase();
+        if (label != null && !LABELS.contains(label)) {
+            v.reject("sentiment", "must be negative, neutral or positive");
+        }
+        String q = v.maxLength("q", f.q() == null || f.q().isBlank() ? null : f.q().trim(), 100);
+        int page = f.page() == null ? 0 : f.page();
+        int size = f.size() == null ? 50 : f.size();
+        if (page < 0) {
+            v.reject("page", "must not be negative");
+        }
+        if (size < 1 || size > Page.MAX_SIZE) {
+            v.reject("size", "must be between 1 and " + Page.MAX_SIZE);
+        }
+        v.throwIfInvalid();
+
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (sourceId != null) {
+            where.append(" and p.source.id = :source");
+            params.put("source", sourceId);
+        }
+        if (from != null) {
+            where.append(" and p.publishedAt >= :from");
+            params.put("from", from.toInstant());
+        }
+        if (to != null) {
+            where.append(" and p.publishedAt < :to");
+            params.put("to", to.toInstant());
+        }
+        if (label != null) {
+            where.append(" and p.analysis.sentimentLabel = :label");
+            params.put("label", label);
+        }
+        if (q != null) {
+            where.append(" and (lower(p.title) like :q or lower(p.content) like :q)");
+            params.put("q", "%" + q.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (f.afterId() != null) {
+            where.append(" and p.id > :after");
+            params.put("after", f.afterId());
+        }
+        TypedQuery<Post> query = em.createQuery("select p from Post p join fetch p.source" + where
+                + " order by p.publishedAt desc, p.id desc", Post.class);
+        TypedQuery<Long> count = em.createQuery("select count(p) from Post p" + where, Long.class);
+        params.forEach((k, val) -> {
+            query.setParameter(k, val);
+            count.setParameter(k, val);
+        });
+        List<PostView> items = new ArrayList<>();
+        for (Post p : query.setFirstResult(page * size).setMaxResults(size).getResultList()) {
+            items.add(PostView.summary(p, district.zone()));
+        }
+        return new Page<>(items, page, size, count.getSingleResult());
+    }
+
+    /** Summaries of the given posts, newest first (for the live feed). */
+    public List<PostView> summaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from Post p join fetch p.source where p.id in :ids order by p.publishedAt desc, p.id desc", Post.class)
+                .setParameter("ids", ids).getResultList().stream().map(p -> PostView.summary(p, district.zone())).toList();
+    }
+
+}
