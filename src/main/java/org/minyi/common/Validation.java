@@ -31,13 +31,6 @@ public final class Validation {
     }
 
     public Validation reject(String field, String reason) {
-                Validation.this.reject(childPrefix + field, reason);
-                return this;
-            }
-        };
-    }
-
-    public Validation reject(String field, String reason) {
         errors.add(new ApiException.FieldError(prefix + field, reason));
         return this;
     }

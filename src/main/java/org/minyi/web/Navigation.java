@@ -1,0 +1,42 @@
+package org.minyi.web;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import org.minyi.common.DistrictConfig;
+import org.minyi.security.Role;
+
+/** The navigation each role sees. A link appears for a user who holds any of its roles. */
+@ApplicationScoped
+public class Navigation {
+
+    /** One entry of the navigation bar. */
+    public record Link(String id, String label, String href, Set<String> roles) {
+    }
+
+    /** What every page's layout needs: the user, their links, the active page and the title. */
+    public record Shell(String user, String roles, List<Link> links, String active, String title, String district) {
+    }
+
+    static final Set<String> ALL = Set.of(Role.admin, Role.analyst, Role.spokesperson, Role.propaganda, Role.emergency);
+
+    static final List<Link> LINKS = List.of(
+            new Link("posts", "最新帖子", "/posts", ALL),
+            new Link("api", "API 文档", "/q/swagger-ui", Set.of(Role.admin, Role.analyst)));
+
+    @Inject
+    DistrictConfig district;
+
+    public Shell shell(SecurityIdentity identity, String active, String title) {
+        List<Link> links = LINKS.stream().filter(l -> l.roles().stream().anyMatch(identity::hasRole)).toList();
+        return new Shell(identity.getPrincipal().getName(), String.join(" · ", identity.getRoles().stream().sorted().toList()),
+                links, active, title, district.name());
+    }
+
+    /** Where a user lands after signing in. */
+    public String home(SecurityIdentity identity) {
+        return "/posts";
+    }
+}
