@@ -1,0 +1,68 @@
+package org.minyi.nlp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multi-label taxonomy classification from weighted keyword lists: a category's score is the sum
+ * of the weights of its distinct keywords found in the text; every category reaching the threshold
+ * is returned, best first; {@value #OTHER} when none does. Immutable and thread-safe.
+ */
+public class CategoryClassifier {
+
+    public static final String OTHER = "其他";
+    public static final double DEFAULT_THRESHOLD = 3.0;
+
+    private final Map<String, Map<String, Double>> categories;
+    private final double threshold;
+
+    public CategoryClassifier(NlpResources resources) {
+        this(resources, DEFAULT_THRESHOLD);
+    }
+
+    public CategoryClassifier(NlpResources resources, double threshold) {
+        this.categories = resources.categories();
+        this.threshold = threshold;
+    }
+
+    /** Category scores (categories with a positive score only), best first; {@value #OTHER} is not scored. */
+    public Map<String, Double> scores(String text) {
+        List<Map.Entry<String, Double>> list = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Double>> c : categories.entrySet()) {
+            if (c.getKey().equals(OTHER)) {
+                continue;
+            }
+            double s = 0;
+            for (Map.Entry<String, Double> k : c.getValue().entrySet()) {
+                if (text.contains(k.getKey())) {
+                    s += k.getValue();
+                }
+            }
+            if (s > 0) {
+                list.add(Map.entry(c.getKey(), s));
+            }
+        }
+        list.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        Map<String, Double> out = new LinkedHashMap<>();
+        list.forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** Categories reaching the threshold, best first, or {@code [其他]}. */
+    public List<String> classify(String text) {
+        List<String> out = new ArrayList<>();
+        if (text != null) {
+            scores(text).forEach((k, v) -> {
+                if (v >= threshold) {
+                    out.add(k);
+                }
+            });
+        }
+        if (out.isEmpty()) {
+            out.add(OTHER);
+        }
+        return out;
+    }
+}

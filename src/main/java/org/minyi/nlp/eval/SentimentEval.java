@@ -1,0 +1,93 @@
+package org.minyi.nlp.eval;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.Segment;
+import org.minyi.nlp.Analysis;
+import org.minyi.nlp.NlpProducer;
+import org.minyi.nlp.TextAnalyzer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sentiment evaluation and throughput check, without CDI.
+ *
+ * <pre>./mvnw -q compile exec:java -Dexec.mainClass=org.minyi.nlp.eval.SentimentEval -Dexec.args=FILE</pre>
+ *
+ * FILE is a UTF-8 {@code label<TAB>text} file with a header line. Prints n, accuracy, macro-F1,
+ * per-class precision/recall/F1, texts per second of the whole analysis ({@link TextAnalyzer#analyze(String)})
+ * and of plain HanLP Viterbi segmentation (with the custom dictionary) on the same texts, and their ratio.
+ * System property {@code minyi.nlp.dictionary-dir} overrides the dictionary directory (default {@code dictionaries}).
+ */
+public final class SentimentEval {
+
+    private SentimentEval() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: SentimentEval LABEL_TSV_FILE");
+            System.exit(2);
+        }
+        List<String> gold = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int tab = line.indexOf('\t');
+            if (tab <= 0) {
+                continue;
+            }
+            gold.add(line.substring(0, tab).strip());
+            texts.add(line.substring(tab + 1));
+        }
+        Path dir = Path.of(System.getProperty("minyi.nlp.dictionary-dir", "dictionaries"));
+        TextAnalyzer analyzer = NlpProducer.standalone(dir, 100_000);
+
+        // warm-up of both paths (JIT), then timed runs
+        Segment warm = HanLP.newSegment();
+        for (int i = 0; i < Math.min(300, texts.size()); i++) {
+            analyzer.analyze(texts.get(i));
+            warm.seg(texts.get(i));
+        }
+        EvaluationMetrics m = new EvaluationMetrics();
+        long t0 = System.nanoTime();
+        List<String> predicted = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            Analysis a = analyzer.analyze(t);
+            predicted.add(a.sentiment().label());
+        }
+        double analysisSeconds = (System.nanoTime() - t0) / 1e9;
+        for (int i = 0; i < texts.size(); i++) {
+            m.add(gold.get(i), predicted.get(i));
+        }
+        Segment segment = HanLP.newSegment();
+        long t1 = System.nanoTime();
+        long terms = 0;
+        for (String t : texts) {
+            terms += segment.seg(t).size();
+        }
+        double segSeconds = (System.nanoTime() - t1) / 1e9;
+
+        System.out.printf(Locale.ROOT, "file        %s%n", args[0]);
+        System.out.printf(Locale.ROOT, "n           %d%n", m.count());
+        System.out.printf(Locale.ROOT, "accuracy    %.4f%n", m.accuracy());
+        System.out.printf(Locale.ROOT, "macro-F1    %.4f  (over gold classes %s)%n", m.macroF1(), m.goldClasses());
+        for (String c : List.of("negative", "neutral", "positive")) {
+            if (m.goldClasses().contains(c)) {
+                System.out.printf(Locale.ROOT, "%-10s  P %.4f  R %.4f  F1 %.4f%n", c, m.precision(c), m.recall(c), m.f1(c));
+            }
+        }
+        System.out.println("confusion (gold -> predicted): " + m.confusion());
+        double analysisRate = texts.size() / analysisSeconds;
+        double segRate = texts.size() / segSeconds;
+        System.out.printf(Locale.ROOT, "analysis    %.0f texts/s (whole analysis)%n", analysisRate);
+        System.out.printf(Locale.ROOT, "segment     %.0f texts/s (plain HanLP Viterbi, %d terms)%n", segRate, terms);
+        System.out.printf(Locale.ROOT, "ratio       %.2f (analysis / segmentation; aim >= 0.33)%n", analysisRate / segRate);
+    }
+}
