@@ -17,6 +17,8 @@ public class CategoryClassifier {
 
     private final Map<String, Map<String, Double>> categories;
     private final double threshold;
+    /** keyword -> (category -> weight) */
+    private final DictTrie<Map<String, Double>> trie = new DictTrie<>();
 
     public CategoryClassifier(NlpResources resources) {
         this(resources, DEFAULT_THRESHOLD);
@@ -25,25 +27,32 @@ public class CategoryClassifier {
     public CategoryClassifier(NlpResources resources, double threshold) {
         this.categories = resources.categories();
         this.threshold = threshold;
+        Map<String, Map<String, Double>> byWord = new java.util.HashMap<>();
+        categories.forEach((cat, words) -> {
+            if (!cat.equals(OTHER)) {
+                words.forEach((w, wt) -> byWord.computeIfAbsent(w, k -> new LinkedHashMap<>()).put(cat, wt));
+            }
+        });
+        byWord.forEach(trie::put);
     }
 
     /** Category scores (categories with a positive score only), best first; {@value #OTHER} is not scored. */
     public Map<String, Double> scores(String text) {
-        List<Map.Entry<String, Double>> list = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Double>> c : categories.entrySet()) {
-            if (c.getKey().equals(OTHER)) {
-                continue;
-            }
-            double s = 0;
-            for (Map.Entry<String, Double> k : c.getValue().entrySet()) {
-                if (text.contains(k.getKey())) {
-                    s += k.getValue();
+        java.util.Set<String> found = new java.util.HashSet<>();
+        Map<String, Double> sums = new java.util.HashMap<>();
+        for (int i = 0; i < text.length(); i++) {
+            trie.matchesAt(text, i, (word, cats) -> {
+                if (found.add(word)) {
+                    cats.forEach((c, wt) -> sums.merge(c, wt, Double::sum));
                 }
-            }
-            if (s > 0) {
-                list.add(Map.entry(c.getKey(), s));
-            }
+            });
         }
+        List<Map.Entry<String, Double>> list = new ArrayList<>();
+        sums.forEach((c, v) -> {
+            if (v > 0) {
+                list.add(Map.entry(c, v));
+            }
+        });
         list.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
         Map<String, Double> out = new LinkedHashMap<>();
         list.forEach(e -> out.put(e.getKey(), e.getValue()));

@@ -17,7 +17,7 @@ import java.util.Set;
 public class PlaceRecognizer {
 
     private final Map<String, NlpResources.Unit> names = new HashMap<>();
-    private final int maxLen;
+    private final DictTrie<NlpResources.Unit> trie = new DictTrie<>();
 
     public PlaceRecognizer(NlpResources resources) {
         for (NlpResources.Unit u : resources.jurisdiction()) {
@@ -28,11 +28,7 @@ public class PlaceRecognizer {
                 names.putIfAbsent(a, u);   // a real name wins over another unit's alias
             }
         }
-        int m = 0;
-        for (String k : names.keySet()) {
-            m = Math.max(m, k.length());
-        }
-        maxLen = m;
+        names.forEach(trie::put);
     }
 
     /** Places in {@code text}; {@code terms} (may be empty) supply other {@code ns} place names. */
@@ -42,9 +38,10 @@ public class PlaceRecognizer {
         boolean[] covered = new boolean[text.length()];
         for (int i = 0; i < text.length(); ) {
             int found = 0;
-            for (int l = Math.min(maxLen, text.length() - i); l >= 2; l--) {
-                NlpResources.Unit u = names.get(text.substring(i, i + l));
-                if (u != null) {
+            int l = trie.longestAt(text, i);
+            if (l >= 2) {
+                NlpResources.Unit u = trie.get(text.substring(i, i + l));
+                {
                     String name = text.substring(i, i + l);
                     if (seen.add(name)) {
                         out.add(new PlaceMention(name, u.name(), u.level()));
@@ -53,7 +50,6 @@ public class PlaceRecognizer {
                         covered[k] = true;
                     }
                     found = l;
-                    break;
                 }
             }
             i += found > 0 ? found : 1;

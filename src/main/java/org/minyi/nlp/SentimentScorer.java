@@ -45,7 +45,7 @@ public class SentimentScorer {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。!?;…\\n~～])");
     private static final Pattern RHETORICAL_PATTERN = Pattern.compile(
             "难道.*[吗么嘛]|凭什么|怎么能|怎么可以|怎能|岂能|有没有人管|还有没有|谁来管|谁管管|谁能管|没人管吗|为什么没人"
-                    + "|到底有没有|何时才能|什么时候才能|还要等多久|要等到什么时候|还让不让人|像话吗|合理吗|有天理吗|有王法吗");
+                    + "|到底有没有|到底什么时候|有人管管|何时才能|什么时候才能|还要等多久|要等到什么时候|还让不让人|像话吗|合理吗|有天理吗|有王法吗");
 
     /** What a dictionary string means; a string may be several things (好 is sentiment and degree). */
     private static final class Entry {
@@ -57,8 +57,8 @@ public class SentimentScorer {
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
+    private final DictTrie<Entry> trie = new DictTrie<>();
     private final Map<String, Double> emoticons = new HashMap<>();
-    private final int maxLen;
 
     public SentimentScorer(NlpResources resources) {
         resources.sentiment().forEach((w, v) -> entry(w).weight = v);
@@ -67,11 +67,7 @@ public class SentimentScorer {
         resources.contrasts().forEach(w -> entry(w).contrast = true);
         resources.concessives().forEach(w -> entry(w).concessive = true);
         resources.emoticons().forEach((w, v) -> emoticons.put(stripVariation(w), v));
-        int m = 1;
-        for (String k : entries.keySet()) {
-            m = Math.max(m, k.length());
-        }
-        maxLen = Math.min(m, 12);
+        entries.forEach(trie::put);
     }
 
     private Entry entry(String w) {
@@ -269,13 +265,7 @@ public class SentimentScorer {
 
     /** Length of the longest dictionary entry starting at {@code i}, 0 when none. */
     private int longest(String s, int i) {
-        int max = Math.min(maxLen, s.length() - i);
-        for (int l = max; l >= 1; l--) {
-            if (entries.containsKey(s.substring(i, i + l))) {
-                return l;
-            }
-        }
-        return 0;
+        return trie.longestAt(s, i);
     }
 
     private static void explain(List<String> why, String line) {

@@ -22,6 +22,7 @@ import java.util.Locale;
  * FILE is a UTF-8 {@code label<TAB>text} file with a header line. Prints n, accuracy, macro-F1,
  * per-class precision/recall/F1, texts per second of the whole analysis ({@link TextAnalyzer#analyze(String)})
  * and of plain HanLP Viterbi segmentation (with the custom dictionary) on the same texts, and their ratio.
+ * System property {@code minyi.eval.errors=N} prints the first N misclassified texts with their explanation.
  * System property {@code minyi.nlp.dictionary-dir} overrides the dictionary directory (default {@code dictionaries}).
  */
 public final class SentimentEval {
@@ -55,24 +56,38 @@ public final class SentimentEval {
             analyzer.analyze(texts.get(i));
             warm.seg(texts.get(i));
         }
-        EvaluationMetrics m = new EvaluationMetrics();
-        long t0 = System.nanoTime();
+        // three alternating timed rounds (the machine may be shared); the best round of each counts
+        Segment segment = HanLP.newSegment();
         List<String> predicted = new ArrayList<>(texts.size());
-        for (String t : texts) {
-            Analysis a = analyzer.analyze(t);
-            predicted.add(a.sentiment().label());
+        double analysisSeconds = Double.MAX_VALUE;
+        double segSeconds = Double.MAX_VALUE;
+        long terms = 0;
+        for (int round = 0; round < 3; round++) {
+            List<String> labels = new ArrayList<>(texts.size());
+            long t0 = System.nanoTime();
+            for (String t : texts) {
+                Analysis a = analyzer.analyze(t);
+                labels.add(a.sentiment().label());
+            }
+            analysisSeconds = Math.min(analysisSeconds, (System.nanoTime() - t0) / 1e9);
+            predicted = labels;
+            long t1 = System.nanoTime();
+            terms = 0;
+            for (String t : texts) {
+                terms += segment.seg(t).size();
+            }
+            segSeconds = Math.min(segSeconds, (System.nanoTime() - t1) / 1e9);
         }
-        double analysisSeconds = (System.nanoTime() - t0) / 1e9;
+        EvaluationMetrics m = new EvaluationMetrics();
+        int showErrors = Integer.getInteger("minyi.eval.errors", 0);
         for (int i = 0; i < texts.size(); i++) {
             m.add(gold.get(i), predicted.get(i));
+            if (showErrors > 0 && !gold.get(i).equals(predicted.get(i))) {
+                showErrors--;
+                System.out.println("ERR gold=" + gold.get(i) + " pred=" + predicted.get(i) + " | " + texts.get(i)
+                        + " | " + analyzer.sentiment(texts.get(i)).explanation());
+            }
         }
-        Segment segment = HanLP.newSegment();
-        long t1 = System.nanoTime();
-        long terms = 0;
-        for (String t : texts) {
-            terms += segment.seg(t).size();
-        }
-        double segSeconds = (System.nanoTime() - t1) / 1e9;
 
         System.out.printf(Locale.ROOT, "file        %s%n", args[0]);
         System.out.printf(Locale.ROOT, "n           %d%n", m.count());
@@ -86,8 +101,8 @@ public final class SentimentEval {
         System.out.println("confusion (gold -> predicted): " + m.confusion());
         double analysisRate = texts.size() / analysisSeconds;
         double segRate = texts.size() / segSeconds;
-        System.out.printf(Locale.ROOT, "analysis    %.0f texts/s (whole analysis)%n", analysisRate);
-        System.out.printf(Locale.ROOT, "segment     %.0f texts/s (plain HanLP Viterbi, %d terms)%n", segRate, terms);
+        System.out.printf(Locale.ROOT, "analysis    %.0f texts/s (whole analysis, best of 3 rounds)%n", analysisRate);
+        System.out.printf(Locale.ROOT, "segment     %.0f texts/s (plain HanLP Viterbi, %d terms, best of 3 rounds)%n", segRate, terms);
         System.out.printf(Locale.ROOT, "ratio       %.2f (analysis / segmentation; aim >= 0.33)%n", analysisRate / segRate);
     }
 }
