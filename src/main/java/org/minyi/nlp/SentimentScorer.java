@@ -37,12 +37,16 @@ public class SentimentScorer {
     static final double BEFORE_CONTRAST = 0.5;
     static final double AFTER_CONTRAST = 1.5;
     static final double RHETORICAL = -1.5;
+    static final double QUESTION = -0.8;
+    static final double STRONG_NEGATIVE = -3.0;
     static final double SCALE = 3.0;
     static final double NEGATIVE_BELOW = -0.05;
     static final double POSITIVE_ABOVE = 0.10;
     private static final int MAX_EXPLANATION = 40;
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。!?;…\\n~～])");
+    private static final Pattern QUESTION_WORDS = Pattern.compile(
+            "为什么|为啥|干嘛|凭啥|怎么|咋|能不能|可不可以|是不是|有没有|什么时候|何时|谁");
     private static final Pattern RHETORICAL_PATTERN = Pattern.compile(
             "难道.*[吗么嘛]|凭什么|怎么能|怎么可以|怎能|岂能|有没有人管|还有没有|谁来管|谁管管|谁能管|没人管吗|为什么没人"
                     + "|到底有没有|到底什么时候|有人管管|何时才能|什么时候才能|还要等多久|要等到什么时候|还让不让人|像话吗|合理吗|有天理吗|有王法吗");
@@ -203,6 +207,9 @@ public class SentimentScorer {
                     v *= mult;
                     ex.append(" x").append(fmt(mult)).append(" by ").append(degBy);
                 }
+                if (neg % 2 == 1 && v <= STRONG_NEGATIVE) {
+                    neg = 0;   // curses and strong negative words are not turned around (做不了商人妈蛋)
+                }
                 if (neg % 2 == 1) {
                     v *= v > 0 ? NEG_FLIP_POSITIVE : NEG_FLIP_NEGATIVE;
                     ex.append(" negated by ").append(negBy);
@@ -226,12 +233,23 @@ public class SentimentScorer {
         }
         double score = afterContrast ? before * BEFORE_CONTRAST + current * AFTER_CONTRAST
                 : inConcessive ? (before + current) * BEFORE_CONTRAST : before + current;
+        boolean question = s.indexOf('?') >= 0 || s.indexOf('？') >= 0;
         if (RHETORICAL_PATTERN.matcher(s).find()) {
-            if (s.contains("难道") && score > 0) {
+            if (score > 0) {
                 score = -score * 0.5;
             }
             score += RHETORICAL;
             explain(why, "rhetorical question → " + fmt(RHETORICAL));
+        } else if (question) {
+            // 这样折磨我真的好吗? / 你以为我很愿意? : praise inside a yes-no question is usually ironic
+            if (score > 0 && (s.contains("吗") || s.contains("么") || s.contains("以为"))) {
+                explain(why, "praise in a question (irony) " + fmt(score) + " → " + fmt(-score * 0.5));
+                score = -score * 0.5;
+            }
+            if (QUESTION_WORDS.matcher(s).find()) {
+                score += QUESTION;
+                explain(why, "why/how question → " + fmt(QUESTION));
+            }
         }
         if (score != 0) {
             int bangs = 0;
