@@ -1,0 +1,304 @@
+package org.minyi.nlp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Lexicon- and rule-based sentiment of Chinese text.
+ *
+ * <p>The text is split into sentences and clauses and scanned with a longest-match over the
+ * sentiment lexicon, negations, degree adverbs and contrast words (a dictionary scan rather than a
+ * segmentation, so that sentiment does not depend on segmentation choices). Rules:
+ * <ul>
+ *   <li>negation: a negation word up to {@value #WINDOW} characters before a sentiment word (degree
+ *       words in between do not count) flips a positive word (x{@value #NEG_FLIP_POSITIVE}) or softens a
+ *       negative one (x{@value #NEG_FLIP_NEGATIVE}); two negations cancel (不是不好 → mildly positive);</li>
+ *   <li>degree adverbs multiply the next sentiment word (非常 1.8, 有点 0.8 ...);</li>
+ *   <li>contrast (但是, 可是 ...): the part of the sentence before counts x0.5, the part after x1.5;
+ *       a concessive opener (虽然 ...) marks its clause as the weaker part;</li>
+ *   <li>rhetorical questions (难道…吗, 凭什么, 怎么能 ...) lean negative;</li>
+ *   <li>exclamation marks intensify their sentence;</li>
+ *   <li>Weibo emoticon codes and emoji add their own weights.</li>
+ * </ul>
+ * The sum is squashed with {@code tanh(sum / 3)} into [-1, 1]. Because the texts monitored are mostly
+ * reports of problems, the neutral band is asymmetric: below {@value #NEGATIVE_BELOW} is negative, above
+ * {@value #POSITIVE_ABOVE} positive. Immutable and thread-safe.
+ */
+public class SentimentScorer {
+
+    static final int WINDOW = 3;
+    static final double NEG_FLIP_POSITIVE = -0.9;
+    static final double NEG_FLIP_NEGATIVE = -0.5;
+    static final double DOUBLE_NEGATION = 0.8;
+    static final double BEFORE_CONTRAST = 0.5;
+    static final double AFTER_CONTRAST = 1.5;
+    static final double RHETORICAL = -1.5;
+    static final double QUESTION = -0.8;
+    static final double STRONG_NEGATIVE = -3.0;
+    static final double SCALE = 3.0;
+    static final double NEGATIVE_BELOW = -0.05;
+    static final double POSITIVE_ABOVE = 0.10;
+    private static final int MAX_EXPLANATION = 40;
+
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。!?;…\\n~～])");
+    private static final Pattern QUESTION_WORDS = Pattern.compile(
+            "为什么|为啥|干嘛|凭啥|怎么|咋|能不能|可不可以|是不是|有没有|什么时候|何时|谁");
+    private static final Pattern RHETORICAL_PATTERN = Pattern.compile(
+            "难道.*[吗么嘛]|凭什么|怎么能|怎么可以|怎能|岂能|有没有人管|还有没有|谁来管|谁管管|谁能管|没人管吗|为什么没人"
+                    + "|到底有没有|到底什么时候|有人管管|何时才能|什么时候才能|还要等多久|要等到什么时候|还让不让人|像话吗|合理吗|有天理吗|有王法吗");
+
+    /** What a dictionary string means; a string may be several things (好 is sentiment and degree). */
+    private static final class Entry {
+        Double weight;
+        boolean negation;
+        Double degree;
+        boolean contrast;
+        boolean concessive;
+    }
+
+    private final Map<String, Entry> entries = new HashMap<>();
+    private final DictTrie<Entry> trie = new DictTrie<>();
+    private final Map<String, Double> emoticons = new HashMap<>();
+
+    public SentimentScorer(NlpResources resources) {
+        resources.sentiment().forEach((w, v) -> entry(w).weight = v);
+        resources.negations().forEach(w -> entry(w).negation = true);
+        resources.degrees().forEach((w, v) -> entry(w).degree = v);
+        resources.contrasts().forEach(w -> entry(w).contrast = true);
+        resources.concessives().forEach(w -> entry(w).concessive = true);
+        resources.emoticons().forEach((w, v) -> emoticons.put(stripVariation(w), v));
+        entries.forEach(trie::put);
+    }
+
+    private Entry entry(String w) {
+        return entries.computeIfAbsent(w.toLowerCase(Locale.ROOT), k -> new Entry());
+    }
+
+    private static String stripVariation(String s) {
+        return s.replace("\uFE0F", "");
+    }
+
+    /** Scores a normalised text (see {@link TextNormalizer}). */
+    public Sentiment score(NormalizedText input) {
+        List<String> why = new ArrayList<>();
+        double total = 0;
+        String text = input.text().toLowerCase(Locale.ROOT);
+        if (!text.isEmpty()) {
+            for (String sentence : SENTENCE_END.split(text)) {
+                if (!sentence.isBlank()) {
+                    total += scoreSentence(sentence, why);
+                }
+            }
+        }
+        for (String e : input.emoticons()) {
+            Double w = emoticons.get(stripVariation(e));
+            if (w != null && w != 0) {
+                total += w;
+                explain(why, e + "(" + fmt(w) + ")");
+            }
+        }
+        if (total == 0) {
+            return new Sentiment(Sentiment.NEUTRAL, 0.0, why);
+        }
+        double score = Math.tanh(total / SCALE);
+        String label = score < NEGATIVE_BELOW ? Sentiment.NEGATIVE
+                : score > POSITIVE_ABOVE ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
+        explain(why, "sum " + fmt(total) + " → tanh(sum/" + fmt(SCALE) + ") = " + fmt(score));
+        return new Sentiment(label, score, why);
+    }
+
+    private double scoreSentence(String s, List<String> why) {
+        double before = 0;       // part before a contrast word (or in a concessive clause)
+        double current = 0;      // part being accumulated
+        boolean afterContrast = false;
+        boolean inConcessive = false;
+        List<int[]> negs = new ArrayList<>();     // [start, end] of pending negations
+        List<Object[]> degs = new ArrayList<>();  // {end, multiplier, word}
+        List<String> negWords = new ArrayList<>();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '，' || c == ':' || c == '：' || c == '、') {
+                negs.clear();
+                negWords.clear();
+                degs.clear();
+                if (inConcessive) {           // 虽然A，B: A is the weak part, B the strong one
+                    before += current;
+                    current = 0;
+                    inConcessive = false;
+                    afterContrast = true;
+                }
+                i++;
+                continue;
+            }
+            int len = longest(s, i);
+            if (len == 0) {
+                i++;
+                continue;
+            }
+            String w = s.substring(i, i + len);
+            Entry e = entries.get(w);
+            // prefer "negation + sentiment word" when it spans further than the direct match (不满意 = 不 + 满意)
+            if (e.weight == null || !e.negation) {
+                for (int nl = Math.min(len, 3); nl >= 1; nl--) {
+                    Entry ne = entries.get(s.substring(i, i + nl));
+                    if (ne != null && ne.negation && i + nl < n) {
+                        int sl = longest(s, i + nl);
+                        if (sl > 0 && entries.get(s.substring(i + nl, i + nl + sl)).weight != null
+                                && nl + sl > len) {
+                            len = nl;
+                            w = s.substring(i, i + nl);
+                            e = ne;
+                            break;
+                        }
+                    }
+                }
+            }
+            // a word that is both sentiment and degree (好) acts as degree before another sentiment word
+            if (e.weight != null && e.degree != null && i + len < n) {
+                int nl = longest(s, i + len);
+                if (nl > 0 && entries.get(s.substring(i + len, i + len + nl)).weight != null) {
+                    degs.add(new Object[]{i + len, e.degree, w});
+                    i += len;
+                    continue;
+                }
+            }
+            if (e.contrast) {
+                if (!afterContrast || inConcessive) {
+                    before += current;
+                    current = 0;
+                    afterContrast = true;
+                    inConcessive = false;
+                    explain(why, "contrast " + w + ": before x" + fmt(BEFORE_CONTRAST) + ", after x" + fmt(AFTER_CONTRAST));
+                }
+                negs.clear();
+                negWords.clear();
+                degs.clear();
+            } else if (e.concessive && !afterContrast) {
+                before += current;
+                current = 0;
+                inConcessive = true;
+                explain(why, "concessive " + w + ": clause x" + fmt(BEFORE_CONTRAST));
+            } else if (e.weight != null && e.weight != 0) {
+                double v = e.weight;
+                StringBuilder ex = new StringBuilder(w).append('(').append(fmt(v)).append(')');
+                int neg = 0;
+                StringBuilder negBy = new StringBuilder();
+                for (int k = 0; k < negs.size(); k++) {
+                    if (i - negs.get(k)[1] <= WINDOW + degreeChars(degs, negs.get(k)[1])) {
+                        neg++;
+                        negBy.append(negWords.get(k));
+                    }
+                }
+                double mult = 1;
+                StringBuilder degBy = new StringBuilder();
+                for (Object[] d : degs) {
+                    if (i - (int) d[0] <= WINDOW) {
+                        mult *= (double) d[1];
+                        degBy.append(d[2]);
+                    }
+                }
+                if (mult != 1) {
+                    v *= mult;
+                    ex.append(" x").append(fmt(mult)).append(" by ").append(degBy);
+                }
+                if (neg % 2 == 1 && v <= STRONG_NEGATIVE) {
+                    neg = 0;   // curses and strong negative words are not turned around (做不了商人妈蛋)
+                }
+                if (neg % 2 == 1) {
+                    v *= v > 0 ? NEG_FLIP_POSITIVE : NEG_FLIP_NEGATIVE;
+                    ex.append(" negated by ").append(negBy);
+                } else if (neg > 0) {
+                    v *= DOUBLE_NEGATION;
+                    ex.append(" double negation ").append(negBy);
+                }
+                String prefix = neg > 0 || mult != 1 ? s.substring(Math.max(0, i - WINDOW - 2), i + len).strip() + ": " : "";
+                explain(why, prefix + ex + (neg > 0 || mult != 1 ? " → " + fmt(v) : ""));
+                current += v;
+                negs.clear();
+                negWords.clear();
+                degs.clear();
+            } else if (e.negation) {
+                negs.add(new int[]{i, i + len});
+                negWords.add(w);
+            } else if (e.degree != null) {
+                degs.add(new Object[]{i + len, e.degree, w});
+            }
+            i += len;
+        }
+        double score = afterContrast ? before * BEFORE_CONTRAST + current * AFTER_CONTRAST
+                : inConcessive ? (before + current) * BEFORE_CONTRAST : before + current;
+        boolean question = s.indexOf('?') >= 0 || s.indexOf('？') >= 0;
+        if (RHETORICAL_PATTERN.matcher(s).find()) {
+            if (score > 0) {
+                score = -score * 0.5;
+            }
+            score += RHETORICAL;
+            explain(why, "rhetorical question → " + fmt(RHETORICAL));
+        } else if (question) {
+            // 这样折磨我真的好吗? / 你以为我很愿意? : praise inside a yes-no question is usually ironic
+            if (score > 0 && (s.contains("吗") || s.contains("么") || s.contains("以为"))) {
+                explain(why, "praise in a question (irony) " + fmt(score) + " → " + fmt(-score * 0.5));
+                score = -score * 0.5;
+            }
+            if (QUESTION_WORDS.matcher(s).find()) {
+                score += QUESTION;
+                explain(why, "why/how question → " + fmt(QUESTION));
+            }
+        }
+        if (score != 0) {
+            int bangs = 0;
+            for (int k = n - 1; k >= 0 && (s.charAt(k) == '!' || s.charAt(k) == '！' || Character.isWhitespace(s.charAt(k))); k--) {
+                if (!Character.isWhitespace(s.charAt(k))) {
+                    bangs++;
+                }
+            }
+            if (bangs == 0 && (s.indexOf('!') >= 0)) {
+                bangs = 1;
+            }
+            if (bangs > 0) {
+                double m = bangs >= 2 ? 1.5 : 1.3;
+                score *= m;
+                explain(why, "exclamation x" + fmt(m));
+            }
+        }
+        return score;
+    }
+
+    /** Characters taken by degree words after position {@code from} (so 不太满意 still counts as negated). */
+    private static int degreeChars(List<Object[]> degs, int from) {
+        int total = 0;
+        for (Object[] d : degs) {
+            if ((int) d[0] > from) {
+                total += ((String) d[2]).length();
+            }
+        }
+        return total;
+    }
+
+    /** Length of the longest dictionary entry starting at {@code i}, 0 when none. */
+    private int longest(String s, int i) {
+        return trie.longestAt(s, i);
+    }
+
+    private static void explain(List<String> why, String line) {
+        if (why.size() < MAX_EXPLANATION) {
+            why.add(line);
+        }
+    }
+
+    static String fmt(double v) {
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        if (s.endsWith(".00")) {
+            s = s.substring(0, s.length() - 3);
+        } else if (s.endsWith("0")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return v > 0 && !s.startsWith("+") ? "+" + s : s;
+    }
+}
