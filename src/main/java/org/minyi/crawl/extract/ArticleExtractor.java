@@ -70,18 +70,27 @@ public final class ArticleExtractor {
 
     private static final String NAME = "([\\p{IsHan}A-Za-z][\\p{IsHan}A-Za-z0-9_·•&.\\-]{0,24})";
     private static final String SEP = "(?:\\s*[:：/／|｜]\\s*|[\\s\\u3000]+)";
-    private static final Pattern AUTHOR_STRONG = Pattern.compile(
+    /** Explicit author labels. */
+    private static final Pattern AUTHOR_LABEL = Pattern.compile(
             "(?:(?:作\\s*者|撰\\s*文|撰\\s*稿|执\\s*笔|发\\s*表\\s*者|发\\s*帖\\s*人|发\\s*布\\s*者|楼\\s*主|博\\s*主"
-                    + "|记\\s*者|通讯员|(?i:\\bposted\\s+by|\\bwritten\\s+by|\\bauthor\\b|\\bby\\b))" + SEP
-                    + "|(?<![\\p{IsHan}])文\\s*[/／|｜:：]\\s*"
-                    + "|(?:本报|本台|本刊|特约|实习|首席|[（(])\\s*记者\\s*)" + NAME);
+                    + "|(?i:\\bposted\\s+by|\\bwritten\\s+by|\\bauthor\\b))" + SEP
+                    + "|(?<![\\p{IsHan}])文\\s*[/／|｜:：]\\s*)" + NAME);
+    /** Reporters and "by". */
+    private static final Pattern AUTHOR_REPORTER = Pattern.compile(
+            "(?:(?:记\\s*者|通讯员|发布机构|发文机关|发布单位|(?<!(?i:powered)\\s)(?i:\\bby\\b))" + SEP
+                    + "|(?:本报|本台|本刊|本网|特约|实习|首席|[（(□])\\s*记者\\s*)" + NAME
+                    + "|[（(]\\s*(\\p{IsHan}{2,4})\\s+\\p{IsHan}{2,4}报道\\s*[)）]"
+                    + "|\\d{1,2}:\\d{2}(?::\\d{2})?\\s*[\\[【]\\s*(\\p{IsHan}{2,4})\\s*[\\]】]");
+    /** Parenthesised names closing an article: （常书香 马丹阳） */
+    private static final Pattern AUTHOR_CLOSING = Pattern.compile(
+            "[（(]\\s*(\\p{IsHan}{2,4})(?:[\\s、,，]+\\p{IsHan}{2,4}){0,4}\\s*[)）]\\s*$");
     private static final Pattern AUTHOR_BEFORE_DATE = Pattern.compile(
             NAME + "\\s*(?:发表于|发布于|发表在|写于|posted\\s*@|posted\\s+on|@)\\s*[:：]?\\s*(?:19|20)\\d{2}");
     private static final Pattern AUTHOR_EDITOR = Pattern.compile(
             "(?:责任编辑|责编|编\\s*辑|编\\s*审)" + SEP + NAME);
     private static final Pattern AUTHOR_SOURCE = Pattern.compile("(?:来\\s*源|出\\s*处|稿\\s*源)\\s*[:：/／]\\s*" + NAME);
     private static final Pattern NAME_STOP = Pattern.compile(
-            "(?:发布|发表|时间|日期|来源|编辑|责编|更新|浏览|阅读|点击|评论|字号|分享|原创|楼主|记者|摄影|通讯员|\\d{4}|\\(|（|\\.\\.).*$");
+            "(?:发布|发表|发自|报道|时间|日期|来源|编辑|责编|更新|浏览|阅读|点击|评论|字号|分享|原创|楼主|记者|摄影|通讯员|写于|\\d{4}|\\(|（|\\.\\.).*$");
     private static final Set<String> BAD_NAMES = Set.of("本站", "本网", "佚名", "未知", "admin", "管理员", "匿名",
             "网友", "互联网", "网络", "by", "the", "and", "来源", "查看", "发表", "回复", "编辑", "unknown", "null");
 
@@ -149,7 +158,8 @@ public final class ArticleExtractor {
         Document doc = Jsoup.parse(html, url == null ? "" : url);
         Map<String, String> meta = metaTags(doc);
         String title = extractTitle(doc, meta);
-        OffsetDateTime metaTime = metaTime(doc, meta);
+        ChineseDateParser.ParsedDate metaDate = metaTime(doc, meta);
+        OffsetDateTime metaTime = metaDate == null ? null : metaDate.dateTime();
         String metaAuthor = metaAuthor(meta);
 
         Element body = doc.body();
@@ -192,7 +202,16 @@ public final class ArticleExtractor {
         int ce = contentIdx.isEmpty() ? (range == null ? 0 : range[1]) : contentIdx.get(contentIdx.size() - 1);
         int titleIdx = titleBlock(blocks, title, cs);
 
-        OffsetDateTime published = metaTime != null ? metaTime : textTime(blocks, titleIdx, cs, ce);
+        OffsetDateTime published = metaTime;
+        if (published == null) {
+            published = textTime(blocks, titleIdx, cs, ce, false);
+        } else if (!metaDate.hasTime()) {
+            // a visible byline date is usually more precise (and more often right) than a date-only meta tag
+            OffsetDateTime byline = textTime(blocks, titleIdx, cs, ce, true);
+            if (byline != null) {
+                published = byline;
+            }
+        }
         String author = metaAuthor != null ? metaAuthor : textAuthor(blocks, titleIdx, cs, ce);
         return new ExtractedPage(title, author, published, content.toString());
     }
@@ -233,13 +252,13 @@ public final class ArticleExtractor {
         return m;
     }
 
-    private OffsetDateTime metaTime(Document doc, Map<String, String> meta) {
+    private ChineseDateParser.ParsedDate metaTime(Document doc, Map<String, String> meta) {
         for (String k : META_TIME_KEYS) {
             String v = meta.get(k);
             if (v != null) {
                 Optional<ChineseDateParser.ParsedDate> d = dates.parse(v);
                 if (d.isPresent() && !d.get().relative()) {
-                    return d.get().dateTime();
+                    return d.get();
                 }
             }
         }
@@ -247,7 +266,7 @@ public final class ArticleExtractor {
             String v = t.hasAttr("datetime") ? t.attr("datetime") : t.text();
             Optional<ChineseDateParser.ParsedDate> d = dates.parse(v);
             if (d.isPresent() && !d.get().relative()) {
-                return d.get().dateTime();
+                return d.get();
             }
         }
         return null;
@@ -540,7 +559,15 @@ public final class ArticleExtractor {
     }
 
     private static boolean isEdgeNoise(Block b) {
-        return b.cjkPunct == 0 && b.chars < 30;
+        if (b.chars >= 40) {
+            return false;
+        }
+        for (int i = 0; i < b.text.length(); i++) {
+            if ("，。！？；".indexOf(b.text.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int titleBlock(List<Block> blocks, String title, int before) {
@@ -560,7 +587,7 @@ public final class ArticleExtractor {
 
     // ------------------------------------------------------------------ time
 
-    private OffsetDateTime textTime(List<Block> blocks, int titleIdx, int cs, int ce) {
+    private OffsetDateTime textTime(List<Block> blocks, int titleIdx, int cs, int ce, boolean bylineOnly) {
         int n = blocks.size();
         // 1. between the heading and the content: the byline
         if (titleIdx >= 0 && titleIdx < cs) {
@@ -571,7 +598,7 @@ public final class ArticleExtractor {
         }
         // 2. just before the content, the first lines of the content, just after it
         OffsetDateTime t = firstDate(blocks, Math.max(0, cs - 8), Math.min(n, cs + 3), true);
-        if (t != null) {
+        if (t != null || bylineOnly) {
             return t;
         }
         t = firstDate(blocks, Math.max(cs, ce - 3), Math.min(n, ce + 12), false);
@@ -598,7 +625,7 @@ public final class ArticleExtractor {
                 text = text.substring(0, 200) + " " + text.substring(text.length() - 200);
             }
             for (ChineseDateParser.ParsedDate d : dates.findAll(text)) {
-                if (d.relative() && !allowRelative) {
+                if (d.relative() && (!allowRelative || blocks.get(i).chars > 60)) {
                     continue;
                 }
                 if (needTime && !d.hasTime()) {
@@ -617,8 +644,7 @@ public final class ArticleExtractor {
         int bylineFrom = titleIdx >= 0 && titleIdx < cs ? titleIdx : Math.max(0, cs - 8);
         String byline = join(blocks, bylineFrom, Math.min(n, cs + 2));
         String tail = join(blocks, Math.max(cs, ce - 2), Math.min(n, ce + 6));
-        String whole = join(blocks, 0, n);
-        for (Pattern p : List.of(AUTHOR_STRONG, AUTHOR_BEFORE_DATE)) {
+        for (Pattern p : List.of(AUTHOR_LABEL, AUTHOR_REPORTER, AUTHOR_BEFORE_DATE)) {
             for (String region : List.of(byline, tail)) {
                 String a = findName(p, region);
                 if (a != null) {
@@ -626,7 +652,14 @@ public final class ArticleExtractor {
                 }
             }
         }
-        String a = findName(AUTHOR_STRONG, whole);
+        if (ce < n && ce >= 0) {
+            String a = findName(AUTHOR_CLOSING, blocks.get(ce).text);
+            if (a != null) {
+                return a;
+            }
+        }
+        String whole = join(blocks, 0, n);
+        String a = findName(AUTHOR_LABEL, whole);
         if (a != null) {
             return a;
         }
@@ -636,6 +669,13 @@ public final class ArticleExtractor {
                 if (a != null) {
                     return a;
                 }
+            }
+        }
+        // a lone 2-4 character name on the line right after the heading
+        if (titleIdx >= 0 && titleIdx + 1 < n) {
+            String next = nows(blocks.get(titleIdx + 1).text);
+            if (next.matches("\\p{IsHan}{2,4}")) {
+                return next;
             }
         }
         return null;
@@ -656,7 +696,11 @@ public final class ArticleExtractor {
     private static String findName(Pattern p, String text) {
         Matcher m = p.matcher(text);
         while (m.find()) {
-            String name = cleanName(m.group(1));
+            String g = null;
+            for (int i = 1; i <= m.groupCount() && g == null; i++) {
+                g = m.group(i);
+            }
+            String name = cleanName(g);
             if (name != null) {
                 return name;
             }
@@ -672,6 +716,9 @@ public final class ArticleExtractor {
         s = NAME_STOP.matcher(s).replaceFirst("").trim();
         s = s.replaceAll("[\\s:：,，;；.。|｜/-]+$", "");
         if (s.length() < 2 || s.length() > 25 || BAD_NAMES.contains(s.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        if (s.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) && s.length() > 8) {
             return null;
         }
         if (s.chars().allMatch(Character::isDigit)) {

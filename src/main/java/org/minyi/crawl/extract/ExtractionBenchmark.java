@@ -127,6 +127,11 @@ public final class ExtractionBenchmark {
                     authors++;
                 }
             }
+            String show = System.getProperty("minyi.bench.show");
+            if (show != null && id.startsWith(show)) {
+                System.out.println("---- predicted title: " + page.title() + "\n---- predicted content:\n" + page.content()
+                        + "\n---- gold:\n" + gold + "\n----");
+            }
             pages.add(new PageScore(id, f1, timeOk, authorOk, pd, gd, page.author(), ga, page.title()));
         }
         return new Summary(pages, pages.isEmpty() ? 0 : f1Sum / pages.size(), (double) dates / Math.max(1, nDate),
