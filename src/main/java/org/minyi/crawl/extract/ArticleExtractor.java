@@ -212,7 +212,7 @@ public final class ArticleExtractor {
                 published = byline;
             }
         }
-        String author = metaAuthor != null ? metaAuthor : textAuthor(blocks, titleIdx, cs, ce);
+        String author = metaAuthor != null ? metaAuthor : textAuthor(blocks, titleIdx, cs, ce, body);
         return new ExtractedPage(title, author, published, content.toString());
     }
 
@@ -277,7 +277,8 @@ public final class ArticleExtractor {
             String v = meta.get(k);
             if (v != null) {
                 String c = cleanName(v);
-                if (c != null && !v.contains("http") && !v.contains("www.") && !v.contains(".com")) {
+                if (c != null && !v.contains("http") && !v.contains("www.") && !v.contains(".com")
+                        && !v.matches(".*\\d{3,}.*")) {
                     return c;
                 }
             }
@@ -639,12 +640,22 @@ public final class ArticleExtractor {
 
     // ------------------------------------------------------------------ author
 
-    private String textAuthor(List<Block> blocks, int titleIdx, int cs, int ce) {
+    private String textAuthor(List<Block> blocks, int titleIdx, int cs, int ce, Element body) {
         int n = blocks.size();
         int bylineFrom = titleIdx >= 0 && titleIdx < cs ? titleIdx : Math.max(0, cs - 8);
         String byline = join(blocks, bylineFrom, Math.min(n, cs + 2));
         String tail = join(blocks, Math.max(cs, ce - 2), Math.min(n, ce + 6));
-        for (Pattern p : List.of(AUTHOR_LABEL, AUTHOR_REPORTER, AUTHOR_BEFORE_DATE)) {
+        for (String region : List.of(byline, tail)) {
+            String a = findName(AUTHOR_LABEL, region);
+            if (a != null) {
+                return a;
+            }
+        }
+        String poster = profileLinkBefore(blocks, cs, body);
+        if (poster != null) {
+            return poster;
+        }
+        for (Pattern p : List.of(AUTHOR_REPORTER, AUTHOR_BEFORE_DATE)) {
             for (String region : List.of(byline, tail)) {
                 String a = findName(p, region);
                 if (a != null) {
@@ -679,6 +690,32 @@ public final class ArticleExtractor {
             }
         }
         return null;
+    }
+
+    private static final Pattern PROFILE_HREF = Pattern.compile(
+            "space-uid|[?&](?:uid|userid|lookuserid|authorid|user_id|un)=|/(?:u|user|users|member|profile|space|home)/|user\\.php|profile\\.php|userinfo|mod=space",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Forums: the poster is the user-profile link closest before the first post's text. */
+    private static String profileLinkBefore(List<Block> blocks, int cs, Element body) {
+        if (cs < 0 || cs >= blocks.size()) {
+            return null;
+        }
+        Element contentOwner = blocks.get(cs).owner;
+        String near = nows(join(blocks, Math.max(0, cs - 10), cs + 1));
+        String found = null;
+        for (Element e : body.getAllElements()) {
+            if (e == contentOwner) {
+                break;
+            }
+            if (e.normalName().equals("a") && PROFILE_HREF.matcher(e.attr("href")).find()) {
+                String name = cleanName(e.text());
+                if (name != null && name.matches("[\\p{IsHan}A-Za-z0-9_·•&.\\-]{2,16}") && near.contains(nows(name))) {
+                    found = name;
+                }
+            }
+        }
+        return found;
     }
 
     private static String join(List<Block> blocks, int from, int to) {
