@@ -107,6 +107,7 @@ public final class ArticleExtractor {
     private static final String[] META_AUTHOR_KEYS = {"author", "article:author", "og:article:author",
         "dc.creator", "byl", "sailthru.author", "weibo:article:author"};
 
+    private static final boolean DEBUG = Boolean.getBoolean("minyi.extract.debug");
     private final ChineseDateParser dates;
 
     public ArticleExtractor() {
@@ -182,6 +183,10 @@ public final class ArticleExtractor {
             best = bestElement(body, scores);
         }
         int[] range = ranges.get(best);
+        if (DEBUG) {
+            System.err.println("best=" + best.cssSelector() + " score=" + scores.get(best) + " range="
+                    + (range == null ? null : range[0] + ".." + range[1]) + " blocks=" + blocks.size());
+        }
         List<Integer> contentIdx = new ArrayList<>();
         if (range != null) {
             for (int i = range[0]; i <= range[1]; i++) {
@@ -369,25 +374,33 @@ public final class ArticleExtractor {
         for (Node c : comments) {
             c.remove();
         }
-        for (Element e : body.select(String.join(",", DROP_TAGS))) {
-            e.remove();
-        }
         int bodyChars = nows(body.text()).length();
+        for (Element e : body.select(String.join(",", DROP_TAGS))) {
+            if (e.parent() == null) {
+                continue;
+            }
+            // an unclosed <object>, <marquee>, <noscript> ... may hold the rest of the page: keep its children
+            if (!e.normalName().equals("script") && !e.normalName().equals("style")
+                    && nows(e.text()).length() > bodyChars * 0.4) {
+                e.unwrap();
+            } else {
+                e.remove();
+            }
+        }
+        bodyChars = nows(body.text()).length();
         List<Element> toRemove = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             if (e == body) {
                 continue;
             }
             String style = e.attr("style");
-            if (!style.isEmpty() && HIDDEN_STYLE.matcher(style).find()) {
-                toRemove.add(e);
-                continue;
-            }
+            boolean hidden = !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
             String tag = e.normalName();
             String idc = e.id() + " " + e.className();
             boolean structural = STRUCTURAL_BOILERPLATE.contains(tag);
             boolean negative = idc.length() > 1 && NEGATIVE.matcher(idc).find() && !POSITIVE.matcher(idc).find();
-            if ((structural || negative) && !e.is("[id^=postmessage_]")) {
+            // an unclosed hidden or "nav" element can swallow the whole page: never drop most of the text
+            if ((hidden || structural || negative) && !e.is("[id^=postmessage_]")) {
                 int chars = nows(e.text()).length();
                 if (chars < bodyChars * 0.4) {
                     toRemove.add(e);
@@ -409,6 +422,7 @@ public final class ArticleExtractor {
             final ArrayList<Element> stack = new ArrayList<>();
             Block cur;
             int anchorDepth;
+            final Set<Element> counted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
             void flush() {
                 if (cur != null) {
@@ -456,7 +470,10 @@ public final class ArticleExtractor {
                 } else if (node instanceof Element e) {
                     String tag = e.normalName();
                     if (tag.equals("a")) {
-                        anchorDepth++;
+                        if (isRealLink(e)) {
+                            anchorDepth++;
+                            counted.add(e);
+                        }
                     } else if (tag.equals("br")) {
                         flush();
                     } else if (BLOCK_TAGS.contains(tag)) {
@@ -473,7 +490,9 @@ public final class ArticleExtractor {
                 if (node instanceof Element e) {
                     String tag = e.normalName();
                     if (tag.equals("a")) {
-                        anchorDepth = Math.max(0, anchorDepth - 1);
+                        if (counted.remove(e)) {
+                            anchorDepth = Math.max(0, anchorDepth - 1);
+                        }
                     } else if (BLOCK_TAGS.contains(tag)) {
                         flush();
                         if (!stack.isEmpty() && stack.get(stack.size() - 1) == e) {
@@ -487,6 +506,19 @@ public final class ArticleExtractor {
         NodeTraversor.traverse(seg, root);
         seg.flush();
         return blocks;
+    }
+
+    /** An unclosed {@code <a>} (no href, or swallowing block elements) is markup debris, not a link. */
+    private static boolean isRealLink(Element a) {
+        if (!a.hasAttr("href")) {
+            return false;
+        }
+        for (Element c : a.children()) {
+            if (BLOCK_TAGS.contains(c.normalName())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double blockValue(Block b) {
