@@ -634,6 +634,15 @@ public final class ArticleExtractor {
         if (t != null || bylineOnly) {
             return t;
         }
+        // a metadata line inside the content (forum posts put "发布时间 ... by ..." under the first post)
+        for (int i = cs; i <= ce && i < n; i++) {
+            if (blocks.get(i).chars <= 80) {
+                t = firstDate(blocks, i, i + 1, false, true);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
         t = firstDate(blocks, Math.max(cs, ce - 3), Math.min(n, ce + 12), false);
         if (t != null) {
             return t;
