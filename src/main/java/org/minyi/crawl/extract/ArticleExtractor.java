@@ -793,7 +793,7 @@ public final class ArticleExtractor {
         String s = raw.replace('\u00A0', ' ').trim();
         s = NAME_STOP.matcher(s).replaceFirst("").trim();
         s = s.replaceAll("[\\s:：,，;；.。|｜/-]+$", "");
-        if (s.length() < 2 || s.length() > 25 || BAD_NAMES.contains(s.toLowerCase(Locale.ROOT))) {
+        if (s.length() < 2 || s.length() > 25 || BAD_NAMES.contains(s.toLowerCase(Locale.ROOT)) || s.startsWith("转载")) {
             return null;
         }
         if (s.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) && s.length() > 8) {
