@@ -51,6 +51,11 @@ CREATE TABLE post (
     categories            VARCHAR(1000),
     summary               VARCHAR(2000),
     simhash               BIGINT,
+    -- the four 16-bit bands of simhash: a near duplicate (Hamming distance <= 3) shares at least one
+    simhash_b0            INTEGER,
+    simhash_b1            INTEGER,
+    simhash_b2            INTEGER,
+    simhash_b3            INTEGER,
     analyzed_at           TIMESTAMP WITH TIME ZONE,
     CONSTRAINT uk_post_source_url UNIQUE (source_id, url)
 );
@@ -61,4 +66,9 @@ CREATE INDEX ix_post_fingerprint ON post (fingerprint);
 CREATE INDEX ix_post_parent_url ON post (source_id, parent_url);
 CREATE INDEX ix_post_parent ON post (parent_id);
 CREATE INDEX ix_post_topic ON post (topic_id);
+CREATE INDEX ix_post_dup ON post (duplicate_of);
+CREATE INDEX ix_post_sh0 ON post (simhash_b0);
+CREATE INDEX ix_post_sh1 ON post (simhash_b1);
+CREATE INDEX ix_post_sh2 ON post (simhash_b2);
+CREATE INDEX ix_post_sh3 ON post (simhash_b3);
 CREATE INDEX ix_post_sentiment ON post (sentiment_label, published_at);

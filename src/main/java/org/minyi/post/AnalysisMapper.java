@@ -21,7 +21,7 @@ final class AnalysisMapper {
         target.places = truncateJson(a.places(), 4000);
         target.categories = truncateJson(a.categories(), 1000);
         target.summary = a.summary() == null ? null : a.summary().length() > 2000 ? a.summary().substring(0, 2000) : a.summary();
-        target.simhash = a.simhash();
+        target.setSimhash(a.simhash());
         target.analyzedAt = now;
     }
 

@@ -32,6 +32,27 @@ public class PostAnalysis {
     @Column(name = "simhash")
     public Long simhash;
 
+    @Column(name = "simhash_b0")
+    public Integer simhashB0;
+
+    @Column(name = "simhash_b1")
+    public Integer simhashB1;
+
+    @Column(name = "simhash_b2")
+    public Integer simhashB2;
+
+    @Column(name = "simhash_b3")
+    public Integer simhashB3;
+
+    /** Sets the SimHash and its four 16-bit bands (the near-duplicate index). */
+    public void setSimhash(long value) {
+        simhash = value;
+        simhashB0 = (int) (value & 0xFFFF);
+        simhashB1 = (int) ((value >>> 16) & 0xFFFF);
+        simhashB2 = (int) ((value >>> 32) & 0xFFFF);
+        simhashB3 = (int) ((value >>> 48) & 0xFFFF);
+    }
+
     @Column(name = "analyzed_at")
     public Instant analyzedAt;
 }

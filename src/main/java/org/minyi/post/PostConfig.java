@@ -22,4 +22,19 @@ public interface PostConfig {
     /** Characters of an author name at most. */
     @WithDefault("200")
     int maxAuthorLength();
+
+    /**
+     * Near-duplicate reposts: two posts whose 64-bit SimHash (over segmented content words) differ in at most this
+     * many bits are the same text reposted. 3 is the usual threshold for 64-bit SimHash on web documents.
+     */
+    @WithDefault("3")
+    int nearDuplicateDistance();
+
+    /** Texts with fewer content words than this are too short for SimHash and are only matched exactly. */
+    @WithDefault("12")
+    int nearDuplicateMinWords();
+
+    /** How far back a near-duplicate's original is looked for. */
+    @WithDefault("P30D")
+    java.time.Duration nearDuplicateWindow();
 }

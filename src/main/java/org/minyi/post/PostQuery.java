@@ -39,7 +39,9 @@ public class PostQuery {
         if (post == null) {
             throw ApiException.notFound("post", id);
         }
-        return PostView.full(post, district.zone());
+        long spread = em.createQuery("select count(p) from Post p where p.duplicateOf = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        return PostView.full(post, district.zone(), spread);
     }
 
     /** Filter values as sent in the query string; all optional. */

@@ -192,8 +192,11 @@ public class PostService {
                     post.parentId = parent.id;
                 }
             }
-            post.duplicateOf = findOriginal(c.sourceId, post.fingerprint, byKey);
             AnalysisMapper.apply(c.analysis, post.analysis, now);
+            post.duplicateOf = findOriginal(post.fingerprint, byKey);
+            if (post.duplicateOf == null && c.analysis.words().size() >= config.nearDuplicateMinWords()) {
+                post.duplicateOf = findNearDuplicate(post, byKey, now);
+            }
             post.persist();
             byKey.put(key, post);
             outcome.newIds.add(post.id);
@@ -237,8 +240,37 @@ public class PostService {
                 .setParameter("s", sourceId).setParameter("u", url).getResultStream().findFirst().orElse(null);
     }
 
+    /**
+     * The original of a near-duplicate repost: a post of the last days whose SimHash differs in at most
+     * {@code nearDuplicateDistance} bits. Candidates come from the band index (a post within distance 3 shares at
+     * least one of the four 16-bit bands), so the cost does not grow with the number of stored posts.
+     */
+    private Long findNearDuplicate(Post post, Map<String, Post> batch, Instant now) {
+        PostAnalysis a = post.analysis;
+        int max = config.nearDuplicateDistance();
+        for (Post p : batch.values()) {
+            if (p.id != null && p.analysis.simhash != null && p.analysis.simhash != 0
+                    && Long.bitCount(p.analysis.simhash ^ a.simhash) <= max) {
+                return p.duplicateOf != null ? p.duplicateOf : p.id;
+            }
+        }
+        List<Object[]> rows = em.createQuery("select p.id, p.duplicateOf, p.analysis.simhash from Post p"
+                        + " where (p.analysis.simhashB0 = :b0 or p.analysis.simhashB1 = :b1 or p.analysis.simhashB2 = :b2"
+                        + " or p.analysis.simhashB3 = :b3) and p.collectedAt >= :since order by p.id", Object[].class)
+                .setParameter("b0", a.simhashB0).setParameter("b1", a.simhashB1).setParameter("b2", a.simhashB2)
+                .setParameter("b3", a.simhashB3).setParameter("since", now.minus(config.nearDuplicateWindow()))
+                .setMaxResults(200).getResultList();
+        for (Object[] row : rows) {
+            Long hash = (Long) row[2];
+            if (hash != null && Long.bitCount(hash ^ a.simhash) <= max) {
+                return row[1] != null ? (Long) row[1] : (Long) row[0];
+            }
+        }
+        return null;
+    }
+
     /** The first stored post with the same fingerprint (a repost of the same text elsewhere), if any. */
-    private Long findOriginal(long sourceId, String fingerprint, Map<String, Post> batch) {
+    private Long findOriginal(String fingerprint, Map<String, Post> batch) {
         for (Post p : batch.values()) {
             if (fingerprint.equals(p.fingerprint) && p.id != null) {
                 return p.duplicateOf != null ? p.duplicateOf : p.id;

@@ -114,6 +114,25 @@ class PostResourceTest {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         asAdmin().body(post(source, "https://example.org/o/2", text)).post("/api/posts")
                 .then().statusCode(201).body("duplicateOf", equalTo((int) original));
+        asAdmin().get("/api/posts/" + original).then().body("spreadCount", equalTo(1)).body("duplicateOf", nullValue());
+    }
+
+    @Test
+    void nearDuplicateRepostIsLinkedToTheOriginalButADifferentPostIsNot() {
+        String source = Api.newSource();
+        String marker = Api.unique("");
+        String text = "海澄区滨江街道临江社区的化工厂最近每天深夜偷偷排放污水，河水发黑发臭，岸边的鱼大量死亡，"
+                + "附近居民多次向环保部门投诉，但一直没有人来处理，希望有关部门尽快调查并给群众一个说法。" + marker;
+        long original = asAdmin().body(post(source, "https://example.org/n/1", text)).post("/api/posts")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String repost = "转：" + text.replace("尽快", "赶紧") + "！！";
+        asAdmin().body(post(source, "https://example.org/n/2", repost)).post("/api/posts")
+                .then().statusCode(201).body("duplicateOf", equalTo((int) original));
+        String other = "海澄区教育局发布通知，本学期中小学寒假将于一月二十日开始，请各位家长合理安排孩子的假期生活，"
+                + "注意交通安全和防火安全，不要到河边或水库游泳，遇到问题及时联系学校老师。" + marker;
+        asAdmin().body(post(source, "https://example.org/n/3", other)).post("/api/posts")
+                .then().statusCode(201).body("duplicateOf", nullValue());
+        asAdmin().get("/api/posts/" + original).then().body("spreadCount", equalTo(1));
     }
 
     @Test
