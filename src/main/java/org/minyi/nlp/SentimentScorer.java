@@ -277,6 +277,9 @@ public class SentimentScorer {
     }
 
     private static boolean isRhetorical(String s) {
+        if (s.contains("?!") || s.contains("!?")) {
+            return true;   // 这是怎么办事的?!
+        }
         int nandao = s.indexOf("难道");
         if (nandao >= 0 && (s.indexOf('吗', nandao) >= 0 || s.indexOf('么', nandao) >= 0 || s.indexOf('嘛', nandao) >= 0)) {
             return true;
