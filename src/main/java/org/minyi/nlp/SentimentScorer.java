@@ -38,6 +38,11 @@ public class SentimentScorer {
     static final double AFTER_CONTRAST = 1.5;
     static final double RHETORICAL_WEIGHT = -1.5;
     static final double QUESTION = -0.8;
+    /**
+     * Negative evidence weighs more than positive evidence: for a monitoring service a missed complaint
+     * costs more than a false alarm, and mixed posts about local problems are mostly complaints.
+     */
+    static final double NEGATIVITY = 1.2;
     static final double STRONG_NEGATIVE = -3.0;
     static final double SCALE = 3.0;
     static final double NEGATIVE_BELOW = -0.05;
@@ -225,6 +230,9 @@ public class SentimentScorer {
                 }
                 String prefix = neg > 0 || mult != 1 ? s.substring(Math.max(0, i - WINDOW - 2), i + len).strip() + ": " : "";
                 explain(why, prefix + ex + (neg > 0 || mult != 1 ? " → " + fmt(v) : ""));
+                if (v < 0) {
+                    v *= NEGATIVITY;
+                }
                 current += v;
                 negs.clear();
                 negWords.clear();
