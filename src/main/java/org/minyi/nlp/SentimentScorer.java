@@ -152,6 +152,10 @@ public class SentimentScorer {
                 i++;
                 continue;
             }
+            if (cutsLatinWord(s, i, len)) {   // "sb" inside "usb"
+                i++;
+                continue;
+            }
             String w = s.substring(i, i + len);
             Entry e = trie.valueAt(s, i, len);
             // prefer "negation + sentiment word" when it spans further than the direct match (不满意 = 不 + 满意)
@@ -282,6 +286,19 @@ public class SentimentScorer {
             }
         }
         return score;
+    }
+
+    /** True when a match starting or ending with a Latin letter or digit is part of a longer Latin word. */
+    private static boolean cutsLatinWord(String s, int i, int len) {
+        char first = s.charAt(i);
+        char last = s.charAt(i + len - 1);
+        boolean before = i > 0 && isLatin(first) && isLatin(s.charAt(i - 1));
+        boolean after = i + len < s.length() && isLatin(last) && isLatin(s.charAt(i + len));
+        return before || after;
+    }
+
+    private static boolean isLatin(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static boolean isRhetorical(String s) {
