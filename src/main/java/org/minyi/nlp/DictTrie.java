@@ -70,6 +70,25 @@ final class DictTrie<V> {
         return best;
     }
 
+    /** Value of the word {@code s[i, i+len)}, or null; no substring is created. */
+    V valueAt(CharSequence s, int i, int len) {
+        Node<V> n = root;
+        for (int j = i; j < i + len && n != null; j++) {
+            n = n.children == null ? null : n.children.get(s.charAt(j));
+        }
+        return n == null ? null : n.value;
+    }
+
+    /** True when some word occurs anywhere in {@code s}. */
+    boolean occursIn(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (longestAt(s, i) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Calls {@code hit(word, value)} for every word starting at {@code i}. */
     void matchesAt(CharSequence s, int i, BiConsumer<String, V> hit) {
         Node<V> n = root;

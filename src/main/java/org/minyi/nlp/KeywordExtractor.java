@@ -3,6 +3,7 @@ package org.minyi.nlp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,55 +20,89 @@ public class KeywordExtractor {
     private static final double D = 0.85;
     private static final int MAX_ITER = 30;
     private static final int MAX_SUMMARY = 120;
+    static final int MAX_WORDS = 2000;
 
-    /** Ranks of the distinct words, highest first. */
-    public Map<String, Double> rank(List<String> words) {
-        Map<String, Set<String>> graph = new HashMap<>();
+    /** Ranks of the distinct words, highest first (only the first {@value #MAX_WORDS} words are ranked). */
+    public Map<String, Double> rank(List<String> allWords) {
+        List<String> words = allWords.size() > MAX_WORDS ? allWords.subList(0, MAX_WORDS) : allWords;
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> vocab = new ArrayList<>();
+        int[] seq = new int[words.size()];
         for (int i = 0; i < words.size(); i++) {
-            String a = words.get(i);
-            graph.computeIfAbsent(a, k -> new LinkedHashSet<>());
-            for (int j = i + 1; j < Math.min(words.size(), i + WINDOW); j++) {
-                String b = words.get(j);
-                if (!a.equals(b)) {
-                    graph.get(a).add(b);
-                    graph.computeIfAbsent(b, k -> new LinkedHashSet<>()).add(a);
+            String w = words.get(i);
+            Integer id = ids.get(w);
+            if (id == null) {
+                id = vocab.size();
+                ids.put(w, id);
+                vocab.add(w);
+            }
+            seq[i] = id;
+        }
+        int v = vocab.size();
+        if (v == 0) {
+            return new LinkedHashMap<>();
+        }
+        // undirected co-occurrence edges within the window, deduplicated
+        Set<Long> edges = new HashSet<>();
+        int[] degree = new int[v];
+        for (int i = 0; i < seq.length; i++) {
+            for (int j = i + 1; j < Math.min(seq.length, i + WINDOW); j++) {
+                int a = seq[i];
+                int b = seq[j];
+                if (a != b) {
+                    long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+                    if (edges.add(key)) {
+                        degree[a]++;
+                        degree[b]++;
+                    }
                 }
             }
         }
-        Map<String, Double> score = new HashMap<>();
-        graph.keySet().forEach(k -> score.put(k, 1.0));
+        int[][] adj = new int[v][];
+        for (int k = 0; k < v; k++) {
+            adj[k] = new int[degree[k]];
+        }
+        int[] fill = new int[v];
+        for (long e : edges) {
+            int a = (int) (e >>> 32);
+            int b = (int) e;
+            adj[a][fill[a]++] = b;
+            adj[b][fill[b]++] = a;
+        }
+        double[] score = new double[v];
+        double[] next = new double[v];
+        java.util.Arrays.fill(score, 1.0);
         for (int it = 0; it < MAX_ITER; it++) {
-            Map<String, Double> next = new HashMap<>();
             double maxDiff = 0;
-            for (Map.Entry<String, Set<String>> e : graph.entrySet()) {
+            for (int k = 0; k < v; k++) {
                 double sum = 0;
-                for (String nb : e.getValue()) {
-                    int deg = graph.get(nb).size();
-                    if (deg > 0) {
-                        sum += score.get(nb) / deg;
-                    }
+                for (int nb : adj[k]) {
+                    sum += score[nb] / degree[nb];
                 }
-                double v = (1 - D) + D * sum;
-                maxDiff = Math.max(maxDiff, Math.abs(v - score.get(e.getKey())));
-                next.put(e.getKey(), v);
+                next[k] = (1 - D) + D * sum;
+                maxDiff = Math.max(maxDiff, Math.abs(next[k] - score[k]));
             }
-            score.putAll(next);
+            double[] t = score;
+            score = next;
+            next = t;
             if (maxDiff < 1e-4) {
                 break;
             }
         }
-        // ties (and tiny texts) resolved by first occurrence
-        Map<String, Integer> first = new HashMap<>();
-        for (int i = 0; i < words.size(); i++) {
-            first.putIfAbsent(words.get(i), i);
+        // ties (and tiny texts) resolved by first occurrence (ids are in order of first occurrence)
+        Integer[] order = new Integer[v];
+        for (int k = 0; k < v; k++) {
+            order[k] = k;
         }
-        List<String> keys = new ArrayList<>(score.keySet());
-        keys.sort((x, y) -> {
-            int c = Double.compare(score.get(y) + 0.01 * x.length(), score.get(x) + 0.01 * y.length());
-            return c != 0 ? c : Integer.compare(first.get(x), first.get(y));
+        final double[] sc = score;
+        java.util.Arrays.sort(order, (x, y) -> {
+            int c = Double.compare(sc[y] + 0.01 * vocab.get(y).length(), sc[x] + 0.01 * vocab.get(x).length());
+            return c != 0 ? c : Integer.compare(x, y);
         });
         Map<String, Double> out = new LinkedHashMap<>();
-        keys.forEach(k -> out.put(k, score.get(k)));
+        for (int k : order) {
+            out.put(vocab.get(k), sc[k]);
+        }
         return out;
     }
 

@@ -36,8 +36,13 @@ public class SentimentScorer {
     static final double DOUBLE_NEGATION = 0.8;
     static final double BEFORE_CONTRAST = 0.5;
     static final double AFTER_CONTRAST = 1.5;
-    static final double RHETORICAL = -1.5;
+    static final double RHETORICAL_WEIGHT = -1.5;
     static final double QUESTION = -0.8;
+    /**
+     * Negative evidence weighs more than positive evidence: for a monitoring service a missed complaint
+     * costs more than a false alarm, and mixed posts about local problems are mostly complaints.
+     */
+    static final double NEGATIVITY = 1.2;
     static final double STRONG_NEGATIVE = -3.0;
     static final double SCALE = 3.0;
     static final double NEGATIVE_BELOW = -0.05;
@@ -47,9 +52,15 @@ public class SentimentScorer {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。!?;…\\n~～])");
     private static final Pattern QUESTION_WORDS = Pattern.compile(
             "为什么|为啥|干嘛|凭啥|怎么|咋|能不能|可不可以|是不是|有没有|什么时候|何时|谁");
-    private static final Pattern RHETORICAL_PATTERN = Pattern.compile(
-            "难道.*[吗么嘛]|凭什么|怎么能|怎么可以|怎能|岂能|有没有人管|还有没有|谁来管|谁管管|谁能管|没人管吗|为什么没人"
-                    + "|到底有没有|到底什么时候|有人管管|何时才能|什么时候才能|还要等多久|要等到什么时候|还让不让人|像话吗|合理吗|有天理吗|有王法吗");
+    private static final DictTrie<Boolean> RHETORICAL = new DictTrie<>();
+
+    static {
+        for (String p : ("凭什么 凭啥 怎么能 怎么可以 怎能 岂能 有没有人管 还有没有 谁来管 谁管管 谁能管 没人管吗 为什么没人 "
+                + "到底有没有 到底什么时候 有人管管 何时才能 什么时候才能 还要等多久 要等到什么时候 还让不让人 像话吗 合理吗 "
+                + "有天理吗 有王法吗").split(" ")) {
+            RHETORICAL.put(p, Boolean.TRUE);
+        }
+    }
 
     /** What a dictionary string means; a string may be several things (好 is sentiment and degree). */
     private static final class Entry {
@@ -107,7 +118,7 @@ public class SentimentScorer {
         double score = Math.tanh(total / SCALE);
         String label = score < NEGATIVE_BELOW ? Sentiment.NEGATIVE
                 : score > POSITIVE_ABOVE ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
-        explain(why, "sum " + fmt(total) + " → tanh(sum/" + fmt(SCALE) + ") = " + fmt(score));
+        explain(why, "sum " + fmt(total) + " → tanh(sum/" + plain(SCALE) + ") = " + fmt(score));
         return new Sentiment(label, score, why);
     }
 
@@ -141,15 +152,19 @@ public class SentimentScorer {
                 i++;
                 continue;
             }
+            if (cutsLatinWord(s, i, len)) {   // "sb" inside "usb"
+                i++;
+                continue;
+            }
             String w = s.substring(i, i + len);
-            Entry e = entries.get(w);
+            Entry e = trie.valueAt(s, i, len);
             // prefer "negation + sentiment word" when it spans further than the direct match (不满意 = 不 + 满意)
             if (e.weight == null || !e.negation) {
                 for (int nl = Math.min(len, 3); nl >= 1; nl--) {
-                    Entry ne = entries.get(s.substring(i, i + nl));
+                    Entry ne = trie.valueAt(s, i, nl);
                     if (ne != null && ne.negation && i + nl < n) {
                         int sl = longest(s, i + nl);
-                        if (sl > 0 && entries.get(s.substring(i + nl, i + nl + sl)).weight != null
+                        if (sl > 0 && trie.valueAt(s, i + nl, sl).weight != null
                                 && nl + sl > len) {
                             len = nl;
                             w = s.substring(i, i + nl);
@@ -162,7 +177,7 @@ public class SentimentScorer {
             // a word that is both sentiment and degree (好) acts as degree before another sentiment word
             if (e.weight != null && e.degree != null && i + len < n) {
                 int nl = longest(s, i + len);
-                if (nl > 0 && entries.get(s.substring(i + len, i + len + nl)).weight != null) {
+                if (nl > 0 && trie.valueAt(s, i + len, nl).weight != null) {
                     degs.add(new Object[]{i + len, e.degree, w});
                     i += len;
                     continue;
@@ -174,7 +189,7 @@ public class SentimentScorer {
                     current = 0;
                     afterContrast = true;
                     inConcessive = false;
-                    explain(why, "contrast " + w + ": before x" + fmt(BEFORE_CONTRAST) + ", after x" + fmt(AFTER_CONTRAST));
+                    explain(why, "contrast " + w + ": before x" + plain(BEFORE_CONTRAST) + ", after x" + plain(AFTER_CONTRAST));
                 }
                 negs.clear();
                 negWords.clear();
@@ -183,7 +198,7 @@ public class SentimentScorer {
                 before += current;
                 current = 0;
                 inConcessive = true;
-                explain(why, "concessive " + w + ": clause x" + fmt(BEFORE_CONTRAST));
+                explain(why, "concessive " + w + ": clause x" + plain(BEFORE_CONTRAST));
             } else if (e.weight != null && e.weight != 0) {
                 double v = e.weight;
                 StringBuilder ex = new StringBuilder(w).append('(').append(fmt(v)).append(')');
@@ -205,7 +220,7 @@ public class SentimentScorer {
                 }
                 if (mult != 1) {
                     v *= mult;
-                    ex.append(" x").append(fmt(mult)).append(" by ").append(degBy);
+                    ex.append(" x").append(plain(mult)).append(" by ").append(degBy);
                 }
                 if (neg % 2 == 1 && v <= STRONG_NEGATIVE) {
                     neg = 0;   // curses and strong negative words are not turned around (做不了商人妈蛋)
@@ -219,6 +234,9 @@ public class SentimentScorer {
                 }
                 String prefix = neg > 0 || mult != 1 ? s.substring(Math.max(0, i - WINDOW - 2), i + len).strip() + ": " : "";
                 explain(why, prefix + ex + (neg > 0 || mult != 1 ? " → " + fmt(v) : ""));
+                if (v < 0) {
+                    v *= NEGATIVITY;
+                }
                 current += v;
                 negs.clear();
                 negWords.clear();
@@ -234,12 +252,12 @@ public class SentimentScorer {
         double score = afterContrast ? before * BEFORE_CONTRAST + current * AFTER_CONTRAST
                 : inConcessive ? (before + current) * BEFORE_CONTRAST : before + current;
         boolean question = s.indexOf('?') >= 0 || s.indexOf('？') >= 0;
-        if (RHETORICAL_PATTERN.matcher(s).find()) {
+        if (isRhetorical(s)) {
             if (score > 0) {
                 score = -score * 0.5;
             }
-            score += RHETORICAL;
-            explain(why, "rhetorical question → " + fmt(RHETORICAL));
+            score += RHETORICAL_WEIGHT;
+            explain(why, "rhetorical question → " + fmt(RHETORICAL_WEIGHT));
         } else if (question) {
             // 这样折磨我真的好吗? / 你以为我很愿意? : praise inside a yes-no question is usually ironic
             if (score > 0 && (s.contains("吗") || s.contains("么") || s.contains("以为"))) {
@@ -264,10 +282,34 @@ public class SentimentScorer {
             if (bangs > 0) {
                 double m = bangs >= 2 ? 1.5 : 1.3;
                 score *= m;
-                explain(why, "exclamation x" + fmt(m));
+                explain(why, "exclamation x" + plain(m));
             }
         }
         return score;
+    }
+
+    /** True when a match starting or ending with a Latin letter or digit is part of a longer Latin word. */
+    private static boolean cutsLatinWord(String s, int i, int len) {
+        char first = s.charAt(i);
+        char last = s.charAt(i + len - 1);
+        boolean before = i > 0 && isLatin(first) && isLatin(s.charAt(i - 1));
+        boolean after = i + len < s.length() && isLatin(last) && isLatin(s.charAt(i + len));
+        return before || after;
+    }
+
+    private static boolean isLatin(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isRhetorical(String s) {
+        if (s.contains("?!") || s.contains("!?")) {
+            return true;   // 这是怎么办事的?!
+        }
+        int nandao = s.indexOf("难道");
+        if (nandao >= 0 && (s.indexOf('吗', nandao) >= 0 || s.indexOf('么', nandao) >= 0 || s.indexOf('嘛', nandao) >= 0)) {
+            return true;
+        }
+        return RHETORICAL.occursIn(s);
     }
 
     /** Characters taken by degree words after position {@code from} (so 不太满意 still counts as negated). */
@@ -292,13 +334,21 @@ public class SentimentScorer {
         }
     }
 
+    /** Signed number with at most two decimals (+2, -1.8, +0.35); avoids String.format on the hot path. */
     static String fmt(double v) {
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        if (s.endsWith(".00")) {
-            s = s.substring(0, s.length() - 3);
-        } else if (s.endsWith("0")) {
-            s = s.substring(0, s.length() - 1);
+        return (v > 0.004 ? "+" : "") + plain(v);
+    }
+
+    /** Number with at most two decimals, sign only when negative. */
+    static String plain(double v) {
+        long r = Math.round(v * 100);
+        String sign = r < 0 ? "-" : "";
+        long a = Math.abs(r);
+        long fp = a % 100;
+        String out = sign + (a / 100);
+        if (fp != 0) {
+            out += "." + (fp % 10 == 0 ? String.valueOf(fp / 10) : (fp < 10 ? "0" + fp : String.valueOf(fp)));
         }
-        return v > 0 && !s.startsWith("+") ? "+" + s : s;
+        return out;
     }
 }
