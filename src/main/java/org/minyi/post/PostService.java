@@ -98,6 +98,21 @@ public class PostService {
         return outcome.results;
     }
 
+    /** Engagement counts of a known post (a forum thread's replies and views grow); counts never shrink. */
+    public void updateCounts(long sourceId, String url, Integer replies, Integer views) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Post post = findByUrl(sourceId, url);
+            if (post != null) {
+                if (replies != null) {
+                    post.replyCount = Math.max(post.replyCount, replies);
+                }
+                if (views != null) {
+                    post.viewCount = Math.max(post.viewCount, views);
+                }
+            }
+        });
+    }
+
     private List<Candidate> validate(List<PostInput> inputs, boolean batch) {
         Validation root = new Validation();
         Map<String, Optional<Source>> sourceCache = new HashMap<>();

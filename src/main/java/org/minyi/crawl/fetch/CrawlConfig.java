@@ -82,4 +82,26 @@ public interface CrawlConfig {
     /** Longest URL accepted; longer ones are refused as likely crawler traps. */
     @WithDefault("1024")
     int maxUrlLength();
+
+    // ---- runs and schedule (org.minyi.crawl) ----
+
+    /** Whether scheduled crawls start by themselves (on-demand crawls work either way). */
+    @WithDefault("true")
+    boolean schedulerEnabled();
+
+    /** Runs of different sources carried out at the same time (one run per source at most). */
+    @WithDefault("4")
+    int parallelRuns();
+
+    /** Pages fetched in one run at most, unless the source sets {@code maxPages}. */
+    @WithDefault("300")
+    int maxPagesPerRun();
+
+    /** List pages followed from a start URL (paging depth), unless the source sets {@code maxDepth}. */
+    @WithDefault("5")
+    int maxListDepth();
+
+    /** A run without progress for this long is taken as interrupted (its process stopped). */
+    @WithDefault("PT2M")
+    Duration staleRunAfter();
 }
