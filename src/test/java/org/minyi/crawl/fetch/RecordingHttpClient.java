@@ -17,7 +17,10 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
-/** Delegates to a real client and records every URI it is asked to connect to. */
+/**
+ * Records every URI it is asked to connect to, and delegates to a real client only for loopback: a
+ * request anywhere else fails here (safety net, so that even a broken guard never lets a test connect out).
+ */
 final class RecordingHttpClient extends HttpClient {
 
     private final HttpClient delegate;
@@ -31,12 +34,18 @@ final class RecordingHttpClient extends HttpClient {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         sent.add(request.uri());
+        if (!"127.0.0.1".equals(request.uri().getHost())) {
+            throw new java.net.ConnectException("test client refuses non-loopback " + request.uri());
+        }
         return delegate.send(request, handler);
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         sent.add(request.uri());
+        if (!"127.0.0.1".equals(request.uri().getHost())) {
+            return CompletableFuture.failedFuture(new java.net.ConnectException("test client refuses " + request.uri()));
+        }
         return delegate.sendAsync(request, handler);
     }
 
@@ -44,6 +53,9 @@ final class RecordingHttpClient extends HttpClient {
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
             HttpResponse.PushPromiseHandler<T> push) {
         sent.add(request.uri());
+        if (!"127.0.0.1".equals(request.uri().getHost())) {
+            return CompletableFuture.failedFuture(new java.net.ConnectException("test client refuses " + request.uri()));
+        }
         return delegate.sendAsync(request, handler, push);
     }
 
