@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.minyi.common.DistrictConfig;
+import org.minyi.security.Role;
 
 /**
  * The web pages. Pages are open paths in the HTTP permissions; each one sends an anonymous visitor to the login
@@ -37,6 +38,8 @@ public class PageResource {
         static native TemplateInstance login(boolean error, String district);
 
         static native TemplateInstance posts(Navigation.Shell shell);
+
+        static native TemplateInstance sources(Navigation.Shell shell, boolean admin);
     }
 
     @GET
@@ -67,6 +70,18 @@ public class PageResource {
             return toLogin();
         }
         return Response.ok(Templates.posts(navigation.shell(identity, "posts", "最新帖子"))).build();
+    }
+
+    @GET
+    @Path("sources")
+    public Response sources() {
+        if (identity.isAnonymous()) {
+            return toLogin();
+        }
+        if (!identity.hasRole(Role.admin) && !identity.hasRole(Role.analyst)) {
+            return Response.status(403).entity("需要管理员或分析员权限").type(MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
+        }
+        return Response.ok(Templates.sources(navigation.shell(identity, "sources", "信息源"), identity.hasRole(Role.admin))).build();
     }
 
     static Response toLogin() {

@@ -73,6 +73,24 @@ class PageResourceTest {
     }
 
     @Test
+    void sourcesPageIsForAdminsAndAnalysts() {
+        String adminCookie = login("admin", Api.ADMIN_PASSWORD);
+        given().cookie("minyi-session", adminCookie).get("/sources").then().statusCode(200)
+                .body(containsString("信息源")).body(containsString("/static/sources.js")).body(containsString("source-form"));
+        String analyst = Api.newUser("analyst");
+        given().cookie("minyi-session", login(analyst, "password-123")).get("/sources").then().statusCode(200)
+                .body(not(containsString("source-form")));
+        String propaganda = Api.newUser("propaganda");
+        given().cookie("minyi-session", login(propaganda, "password-123")).get("/sources").then().statusCode(403);
+    }
+
+    private static String login(String user, String password) {
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", user).formParam("j_password", password)
+                .post("/j_security_check").getCookie("minyi-session");
+    }
+
+    @Test
     void newPostsArePushedToTheLiveFeed() throws Exception {
         String source = Api.newSource();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
