@@ -22,4 +22,17 @@ public interface DemoConfig {
 
     /** Start of the demo timeline (ISO-8601 instant, e.g. {@code 2026-11-28T01:00:00Z}); default: application start. */
     Optional<Instant> epoch();
+
+    /** Register the demo forum, news site and feed as sources at start-up (when the demo is served). */
+    @WithDefault("true")
+    boolean registerSources();
+
+    /** How often the demo sources are crawled (ISO-8601 duration). */
+    @WithDefault("PT2M")
+    String crawlSchedule();
+
+    /**
+     * Where the crawler reaches this application; default {@code http://localhost:<quarkus.http.port>}.
+     */
+    Optional<String> appBaseUrl();
 }

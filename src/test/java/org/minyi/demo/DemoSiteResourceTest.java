@@ -1,5 +1,6 @@
 package org.minyi.demo;
 
+import org.minyi.TestClock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +37,7 @@ class DemoSiteResourceTest {
     static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
-    DemoTestClock clock;
+    TestClock clock;
 
     @Inject
     DemoTimeline timeline;

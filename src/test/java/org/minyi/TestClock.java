@@ -1,4 +1,4 @@
-package org.minyi.demo;
+package org.minyi;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 @Alternative
 @Priority(1)
 @Singleton
-public class DemoTestClock extends Clock {
+public class TestClock extends Clock {
 
     private volatile Instant fixed;
 
@@ -40,7 +40,7 @@ public class DemoTestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        DemoTestClock self = this;
+        TestClock self = this;
         return new Clock() {
             @Override
             public Instant instant() {
