@@ -255,7 +255,17 @@ public final class HttpTransport implements AutoCloseable {
             int b1 = in.read();
             in.reset();
             boolean zlib = b0 >= 0 && b1 >= 0 && (b0 & 0x0F) == 8 && ((b0 << 8) | b1) % 31 == 0;
-            return new InflaterInputStream(in, new Inflater(!zlib), 8192);
+            Inflater inflater = new Inflater(!zlib);
+            return new InflaterInputStream(in, inflater, 8192) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        inflater.end(); // a caller-supplied Inflater is not ended by close()
+                    }
+                }
+            };
         }
         return raw;
     }
