@@ -53,6 +53,7 @@ class RobotsRulesTest {
         assertThat(robots.isAllowed(server.url("/admin/users"))).isFalse();
         assertThat(robots.isAllowed(server.url("/admin/public/notice.html"))).isTrue();
         assertThat(robots.crawlDelay(server.url("/"))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(robots.crawlDelay("127.0.0.1:" + server.port())).isEqualTo(Duration.ofSeconds(2));
         assertThat(robots.disallowReason(server.url("/admin/x"))).hasValueSatisfying(r -> assertThat(r).contains("/robots.txt"));
         assertThat(server.hits("/robots.txt")).isEqualTo(1);
     }
