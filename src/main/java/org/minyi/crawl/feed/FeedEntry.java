@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
  *
  * @param url         absolute, normalised link of the item
  * @param title       plain-text title
- * @param author      author name (RSS author / dc:creator, Atom author name; the feed's author otherwise)
+ * @param author      author name (RSS author, its name when written "email (Name)", dc:creator, Atom
+ *                    author name; the feed's author otherwise)
  * @param publishedAt publication date (updated date when no published date), in the parser's zone
  * @param content     plain text of content:encoded / Atom content, or of the description / summary;
  *                    HTML removed with jsoup

@@ -48,6 +48,9 @@ public final class FeedParser {
     private static final Pattern XML_ENCODING = Pattern.compile(
             "<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9_.:-]+)[\"']", Pattern.CASE_INSENSITIVE);
 
+    /** RSS 2.0 {@code <author>}: "email (Name)". */
+    private static final Pattern RSS_AUTHOR = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+
     private final ZoneId zone;
     private final ChineseDateParser dates;
     private final CharsetDetector charsets = new CharsetDetector();
@@ -173,7 +176,8 @@ public final class FeedParser {
 
     private static String firstAuthor(String author, List<SyndPerson> people) {
         if (!isBlank(author)) {
-            return author.strip();
+            Matcher m = RSS_AUTHOR.matcher(author.strip());
+            return m.matches() ? m.group(1).strip() : author.strip();
         }
         if (people != null) {
             for (SyndPerson p : people) {

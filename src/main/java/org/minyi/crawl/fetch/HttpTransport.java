@@ -151,7 +151,7 @@ public final class HttpTransport implements AutoCloseable {
             if (location.isEmpty() || location.get().isBlank()) {
                 return hop; // a 3xx without Location is reported as it is
             }
-            URI next = UrlNormalizer.resolveReference(current, location.get());
+            URI next = UrlNormalizer.resolveReference(current, headerBytesAsUtf8(location.get()));
             if (next == null) {
                 return failed(FetchResult.Status.ERROR, "unusable redirect Location: " + location.get(), current, chain);
             }
@@ -255,9 +255,57 @@ public final class HttpTransport implements AutoCloseable {
             int b1 = in.read();
             in.reset();
             boolean zlib = b0 >= 0 && b1 >= 0 && (b0 & 0x0F) == 8 && ((b0 << 8) | b1) % 31 == 0;
-            return new InflaterInputStream(in, new Inflater(!zlib), 8192);
+            Inflater inflater = new Inflater(!zlib);
+            return new InflaterInputStream(in, inflater, 8192) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        inflater.end(); // a caller-supplied Inflater is not ended by close()
+                    }
+                }
+            };
         }
         return raw;
+    }
+
+    /**
+     * Header values arrive as ISO-8859-1 chars, one per byte. Chinese servers often put raw UTF-8 in
+     * {@code Location}: such bytes are decoded as UTF-8; other non-ASCII bytes (GBK) are percent-encoded
+     * as they are, which is what the server will understand.
+     */
+    static String headerBytesAsUtf8(String value) {
+        boolean high = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                return value; // already real characters
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return value;
+        }
+        byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            StringBuilder sb = new StringBuilder(bytes.length * 2);
+            for (byte b : bytes) {
+                int v = b & 0xFF;
+                if (v >= 0x80) {
+                    sb.append('%').append(Character.toUpperCase(Character.forDigit(v >> 4, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(v & 0xF, 16)));
+                } else {
+                    sb.append((char) v);
+                }
+            }
+            return sb.toString();
+        }
     }
 
     private static Exchange failed(FetchResult.Status status, String error, String url, List<String> chain) {

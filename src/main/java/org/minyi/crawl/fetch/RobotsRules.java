@@ -27,7 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * now</b>; this answer is cached for only {@link #FAILURE_TTL} (or the TTL when shorter), so the host is
  * tried again soon. A site whose robots.txt keeps failing is therefore not crawled.</li>
  * </ul>
- * A robots.txt is read up to {@link #MAX_ROBOTS_BYTES} (500 KiB, RFC 9309's minimum).
+ * A robots.txt is read up to {@link #MAX_ROBOTS_BYTES} (500 KiB, RFC 9309's minimum). A Crawl-delay above
+ * 300 s makes crawler-commons disallow the whole host (its guard against hostile values); a smaller one is
+ * waited for by {@link HostPoliteness}, holding the calling thread, so the scheduler should not hand many
+ * URLs of a slow host to the same worker pool at once.
  *
  * <p>Requests for robots.txt go through {@link HostPoliteness} like any other request. Thread-safe; one
  * robots.txt fetch at a time per host.
@@ -77,10 +80,11 @@ public final class RobotsRules {
     }
 
     /**
-     * The Crawl-delay of the URL's host for our agent (zero when none). Takes any URL on the host, since
-     * rules are per scheme, host and port.
+     * The Crawl-delay of the host for our agent (zero when none). Takes any URL on the host, since rules
+     * are per scheme, host and port; a bare host name ({@code news.example.cn}) means its http port 80.
      */
-    public Duration crawlDelay(String url) {
+    public Duration crawlDelay(String urlOrHost) {
+        String url = urlOrHost != null && !urlOrHost.contains("://") ? "http://" + urlOrHost + "/" : urlOrHost;
         URI uri = UrlNormalizer.toUri(url);
         if (uri == null || uri.getHost() == null) {
             return Duration.ZERO;

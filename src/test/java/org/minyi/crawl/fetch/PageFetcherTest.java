@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -217,6 +216,16 @@ class PageFetcherTest {
     }
 
     @Test
+    void rawGbkBytesInLocationArePercentEncodedAsSent() {
+        String rawGbk = new String("/搜索?q=民生".getBytes(Charset.forName("GBK")), StandardCharsets.ISO_8859_1);
+        server.route("/search", (ex, hit) -> LocalServer.redirect(ex, 302, rawGbk));
+        server.route("/%CB%D1%CB%F7", (ex, hit) -> LocalServer.text(ex, 200, "text/plain", ex.getRequestURI().getRawQuery()));
+        FetchResult r = fetcher(local().politeness(false).build()).fetch(server.url("/search"), null);
+        assertThat(r.finalUrl()).isEqualTo(server.url("/%CB%D1%CB%F7?q=%C3%F1%C9%FA"));
+        assertThat(r.text()).isEqualTo("q=%C3%F1%C9%FA");
+    }
+
+    @Test
     void redirectLoopIsStopped() {
         server.route("/loop-a", (ex, hit) -> LocalServer.redirect(ex, 302, "/loop-b"));
         server.route("/loop-b", (ex, hit) -> LocalServer.redirect(ex, 302, "/loop-a"));
@@ -294,6 +303,19 @@ class PageFetcherTest {
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
         assertThat(Duration.between(before, time.instant())).isEqualTo(Duration.ofSeconds(3));
         assertThat(server.hits("/robots.txt")).isEqualTo(1); // cached
+    }
+
+    @Test
+    void redirectIntoADisallowedPathIsBlockedBeforeRequestingIt() {
+        server.route("/robots.txt", (ex, hit) -> LocalServer.text(ex, 200, "text/plain", "User-agent: *\nDisallow: /private/\n"));
+        // raw UTF-8 bytes in Location, as many Chinese servers send (the JDK server writes one byte per char)
+        String rawUtf8 = new String("/private/新闻.html".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        server.route("/open", (ex, hit) -> LocalServer.redirect(ex, 302, rawUtf8));
+        FetchResult r = fetcher(local().politeness(false).build()).fetch(server.url("/open"), null);
+        assertThat(r.status()).isEqualTo(FetchResult.Status.BLOCKED_ROBOTS);
+        assertThat(r.finalUrl()).isEqualTo(server.url("/private/%E6%96%B0%E9%97%BB.html"));
+        assertThat(r.attempts()).isEqualTo(1); // /open was requested
+        assertThat(server.requests()).noneMatch(ex -> ex.getRequestURI().getRawPath().startsWith("/private/"));
     }
 
     @Test
@@ -421,9 +443,11 @@ class PageFetcherTest {
 
     @Test
     void malformedUrlIsAnError() {
-        assertThat(fetcher().fetch("ftp://127.0.0.1/x", null).status()).isEqualTo(FetchResult.Status.ERROR);
-        assertThat(fetcher().fetch("not a url", null).status()).isIn(FetchResult.Status.ERROR, FetchResult.Status.TRAP);
-        assertThat(URI.create(server.url("/")).getHost()).isEqualTo("127.0.0.1");
+        PageFetcher f = fetcher();
+        assertThat(f.fetch("ftp://127.0.0.1/x", null).status()).isEqualTo(FetchResult.Status.ERROR);
+        assertThat(f.fetch("not a url", null).status()).isIn(FetchResult.Status.ERROR, FetchResult.Status.TRAP);
+        assertThat(f.fetch("http:///no-host", null).status()).isIn(FetchResult.Status.ERROR, FetchResult.Status.TRAP);
+        assertThat(client.sent).isEmpty();
     }
 
     private static void sleep(long ms) {
