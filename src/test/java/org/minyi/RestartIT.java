@@ -2,20 +2,13 @@ package org.minyi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,12 +24,10 @@ import org.junit.jupiter.api.Test;
 class RestartIT {
 
     private static final String PASSWORD = "restart-it-pw";
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Path workDir;
     private String dbUrl;
     private String pgDatabase;
-    private Process process;
-    private int port;
+    private ServiceProcess service;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -88,71 +79,26 @@ class RestartIT {
     }
 
     private void start() throws Exception {
-        port = freePort();
-        Path app = Path.of(System.getProperty("minyi.app.dir", "target/quarkus-app")).toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", app.resolve("quarkus-run.jar").toString());
-        pb.directory(workDir.toFile());
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("MINYI_ADMIN_PASSWORD", PASSWORD);
-        env.put("MINYI_NLP_DICTIONARY_DIR", new File("dictionaries").getAbsolutePath());
-        env.put("MINYI_DEMO_ENABLED", "false");
+        Map<String, String> env = new java.util.HashMap<>(Map.of("MINYI_DEMO_ENABLED", "false"));
         if (dbUrl != null) {
             env.put("MINYI_DB_URL", dbUrl);
         }
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(workDir.resolve("app-" + port + ".log").toFile());
-        process = pb.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("service exited: " + Files.readString(workDir.resolve("app-" + port + ".log")));
-            }
-            try {
-                if (call("GET", "/q/health/ready", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException("service did not start in 90 s");
+        service = new ServiceProcess(workDir, env, PASSWORD).start();
     }
 
     private void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+        if (service != null) {
+            service.stop();
         }
-        process = null;
     }
 
     private HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes()))
-                .header("Accept", "application/json");
-        if (json != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return service.call(method, path, json);
     }
 
     private static String extract(String body, String regex) {
         Matcher m = Pattern.compile(regex).matcher(body);
         assertThat(m.find()).as("%s in %s", regex, body).isTrue();
         return m.group(1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -29,6 +29,9 @@ public class UserService {
     @Inject
     Clock clock;
 
+    @Inject
+    DatabaseIdentityProvider identities;
+
     @Transactional
     void createFirstAdmin(@Observes StartupEvent event) {
         if (AppUser.findByUsername(ADMIN_USERNAME).isPresent()) {
@@ -120,6 +123,7 @@ public class UserService {
         if (input.enabled() != null) {
             user.enabled = input.enabled();
         }
+        identities.forget(user.username);
         return user;
     }
 

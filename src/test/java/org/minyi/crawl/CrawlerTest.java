@@ -36,63 +36,29 @@ class CrawlerTest {
 
     // ------------------------------------------------------------------ fixture pages
 
-    private static String list(String title, List<String[]> threads, String next) {
-        StringBuilder sb = new StringBuilder("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">"
-                + "<title>" + title + " - 海澄论坛</title></head><body><div id=\"nv\"><a href=\"/\">首页</a></div><table id=\"threadlisttableid\">");
-        for (String[] t : threads) {
-            sb.append("<tbody id=\"normalthread_").append(t[0]).append("\"><tr><th><a href=\"thread-").append(t[0])
-                    .append("-1-1.html\" class=\"s xst\">").append(t[1]).append("</a></th><td class=\"by\"><cite><a>")
-                    .append(t[2]).append("</a></cite></td><td class=\"num\"><a class=\"xi2\">").append(t[3])
-                    .append("</a><em>").append(t[4]).append("</em></td></tr></tbody>");
-        }
-        sb.append("</table>");
-        if (next != null) {
-            sb.append("<div class=\"pg\"><strong>1</strong><a href=\"").append(next).append("\" class=\"nxt\">下一页</a></div>");
-        }
-        return sb.append("</body></html>").toString();
-    }
-
-    /** posts: {pid, author, time, text} */
-    private static String thread(String title, List<String[]> posts, String next) {
-        StringBuilder sb = new StringBuilder("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">"
-                + "<title>" + title + " - 海澄论坛</title></head><body><h1 class=\"ts\"><span id=\"thread_subject\">" + title
-                + "</span></h1><div id=\"postlist\">");
-        for (String[] p : posts) {
-            sb.append("<div id=\"post_").append(p[0]).append("\"><table><tr><td class=\"pls\"><div class=\"authi\"><a class=\"xw1\" href=\"space-uid-1.html\">")
-                    .append(p[1]).append("</a></div></td><td class=\"plc\"><div class=\"authi\"><em id=\"authorposton").append(p[0])
-                    .append("\">发表于 ").append(p[2]).append("</em></div><table><tr><td class=\"t_f\" id=\"postmessage_").append(p[0])
-                    .append("\">").append(p[3]).append("</td></tr></table></td></tr></table></div>");
-        }
-        sb.append("</div>");
-        if (next != null) {
-            sb.append("<div class=\"pg\"><a href=\"").append(next).append("\" class=\"nxt\">下一页</a></div>");
-        }
-        return sb.append("</body></html>").toString();
-    }
-
     private void gbk(String path, String html) {
         site.put(path, "text/html; charset=GBK", GBK, html);
     }
 
     private void forum(int replies101) {
-        gbk("/bbs/forum-2-1.html", list("民生热线", List.of(
+        gbk("/bbs/forum-2-1.html", DiscuzPages.list("民生热线", List.of(
                 new String[] {"101", "滨江路工地夜间施工噪音扰民", "居民甲", String.valueOf(replies101), "300"},
                 new String[] {"102", "临江社区垃圾清运不及时", "居民乙", "1", "80"}), "forum-2-2.html"));
-        gbk("/bbs/forum-2-2.html", list("民生热线", List.<String[]>of(
+        gbk("/bbs/forum-2-2.html", DiscuzPages.list("民生热线", List.<String[]>of(
                 new String[] {"103", "感谢社区医生上门服务", "居民丙", "0", "20"}), null));
-        gbk("/bbs/thread-101-1-1.html", thread("滨江路工地夜间施工噪音扰民", List.of(
+        gbk("/bbs/thread-101-1-1.html", DiscuzPages.thread("滨江路工地夜间施工噪音扰民", List.of(
                 new String[] {"1001", "居民甲", "2026-11-20 21:23", "工地每天晚上施工到凌晨两点，噪音太大，老人孩子都睡不着，投诉了好几次也没人管！"},
                 new String[] {"1002", "夜猫子", "2026-11-20 21:40", "同感，我家就在旁边，天天失眠。"},
                 new String[] {"1003", "老张", "2026-11-20 22:05", "建议打12345热线反映。"}), "thread-101-2-1.html"));
-        String page2 = thread("滨江路工地夜间施工噪音扰民", replies101 > 3
+        String page2 = DiscuzPages.thread("滨江路工地夜间施工噪音扰民", replies101 > 3
                 ? List.of(new String[] {"1004", "路人", "2026-11-21 08:10", "昨晚又吵到三点。"},
                         new String[] {"1005", "居民甲", "2026-11-21 12:30", "今天终于有城管来了，希望能管住。"})
                 : List.<String[]>of(new String[] {"1004", "路人", "2026-11-21 08:10", "昨晚又吵到三点。"}), null);
         gbk("/bbs/thread-101-2-1.html", page2);
-        gbk("/bbs/thread-102-1-1.html", thread("临江社区垃圾清运不及时", List.of(
+        gbk("/bbs/thread-102-1-1.html", DiscuzPages.thread("临江社区垃圾清运不及时", List.of(
                 new String[] {"2001", "居民乙", "2026-11-19 10:00", "小区门口的垃圾已经三天没人清运了，臭气熏天。"},
                 new String[] {"2002", "物业小王", "2026-11-19 11:00", "已联系环卫站，今天下午处理。"}), null));
-        gbk("/bbs/thread-103-1-1.html", thread("感谢社区医生上门服务", List.<String[]>of(
+        gbk("/bbs/thread-103-1-1.html", DiscuzPages.thread("感谢社区医生上门服务", List.<String[]>of(
                 new String[] {"3001", "居民丙", "2026-11-18 09:00", "社区医生上门给我家老人量血压，服务很周到，非常感谢！"}), null));
     }
 
@@ -216,7 +182,7 @@ class CrawlerTest {
     @Test
     void endlessPaginationIsBounded() throws Exception {
         for (int i = 1; i <= 60; i++) {
-            gbk("/trap/forum-9-" + i + ".html", list("无尽分页", List.<String[]>of(), "forum-9-" + (i + 1) + ".html"));
+            gbk("/trap/forum-9-" + i + ".html", DiscuzPages.list("无尽分页", List.<String[]>of(), "forum-9-" + (i + 1) + ".html"));
         }
         long source = source("FORUM", site.base() + "/trap/forum-9-1.html", Map.of("maxDepth", 3));
         JsonPath run = crawlAndWait(source);

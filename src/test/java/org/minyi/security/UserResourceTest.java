@@ -47,6 +47,19 @@ class UserResourceTest {
     }
 
     @Test
+    void aChangedPasswordOrADisabledUserStopsWorkingAtOnce() {
+        String name = unique("changer");
+        long id = asAdmin().body(Map.of("username", name, "password", "first-password", "roles", List.of("analyst")))
+                .post("/api/users").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(name, "first-password").get("/api/me").then().statusCode(200);
+        asAdmin().body(Map.of("password", "second-password")).put("/api/users/" + id).then().statusCode(200);
+        as(name, "first-password").get("/api/me").then().statusCode(401);
+        as(name, "second-password").get("/api/me").then().statusCode(200);
+        asAdmin().body(Map.of("enabled", false)).put("/api/users/" + id).then().statusCode(200);
+        as(name, "second-password").get("/api/me").then().statusCode(401);
+    }
+
+    @Test
     void passwordsAreStoredAsBcryptHashes() {
         String name = unique("prop");
         asAdmin().body(Map.of("username", name, "password", "plain-text-pw", "roles", List.of("propaganda")))
