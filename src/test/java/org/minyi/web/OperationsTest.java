@@ -29,6 +29,15 @@ class OperationsTest {
     }
 
     @Test
+    void pagesCarrySecurityHeadersWithoutInlineScripts() {
+        given().get("/login").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
     void openApiDescribesTheApi() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/posts")).body(containsString("/api/sources"));
