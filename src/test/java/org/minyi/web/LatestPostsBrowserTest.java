@@ -3,53 +3,25 @@ package org.minyi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.minyi.Api.asAdmin;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.Api;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** In a real browser: sign in, watch a new post appear without reloading, and see hostile text stay text. */
 @QuarkusTest
-class LatestPostsBrowserTest {
+class LatestPostsBrowserTest extends BrowserTestBase {
 
     private static final String XSS_TITLE = "<img src=x onerror=\"window.__xss=1\">恶意标题<script>window.__xss=2</script>";
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private ChromeDriver driver;
-
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void newPostAppearsLiveAndItsTextIsNeverMarkup() throws Exception {
         String source = Api.newSource();
-        driver.get(root + "login");
-        driver.findElement(By.name("j_username")).sendKeys("admin");
-        driver.findElement(By.name("j_password")).sendKeys(Api.ADMIN_PASSWORD);
-        driver.findElement(By.cssSelector("form.login-box button")).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.urlContains("/posts"));
+        WebDriverWait wait = signIn("admin", Api.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.textToBe(By.id("live-status"), "实时更新中"));
 
         asAdmin().body(Map.of("source", source, "url", "https://example.org/xss/1", "title", XSS_TITLE,

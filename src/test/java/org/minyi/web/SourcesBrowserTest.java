@@ -2,49 +2,21 @@ package org.minyi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.Api;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The sources page in a real browser: the form refuses a bad URL with the field named, then creates the source. */
 @QuarkusTest
-class SourcesBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private ChromeDriver driver;
-
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class SourcesBrowserTest extends BrowserTestBase {
 
     @Test
     void adminCreatesASourceAfterAValidationError() throws Exception {
-        driver.get(root + "login");
-        driver.findElement(By.name("j_username")).sendKeys("admin");
-        driver.findElement(By.name("j_password")).sendKeys(Api.ADMIN_PASSWORD);
-        driver.findElement(By.cssSelector("form.login-box button")).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.urlContains("/posts"));
+        WebDriverWait wait = signIn("admin", Api.ADMIN_PASSWORD);
         driver.get(root + "sources");
 
         String name = Api.unique("新闻站");
