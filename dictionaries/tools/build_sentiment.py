@@ -373,6 +373,9 @@ add(-2, '没装好 没弄好 没修好 没搞好 没做好 没处理好 装不�
 add(1, '坚持 努力 欣赏 支持')
 add_new(2, '扎实 牢靠 稳当 厚实 精细 精良 细致入微 考究 讲究 周正 顺滑 灵动 通顺 流利')
 add(1.5, '凄美')
+# sarcasm: praise words used to mock (服了, 醉了, 呵呵哒 are seldom meant kindly)
+add(-2, '真是服了 我也是服了 服了你 服了你们 我服了 真服了 我也是醉了 也是醉了 真是醉了 醉了醉了 呵呵了 呵呵哒 呵呵呵 '
+        '真是厉害了 可真行 真有你的 好一个 真是好样的 太有才了吧 佩服佩服 真是绝了 高，实在是高 你开心就好 你们开心就好')
 
 with open(OUT, 'w', encoding='utf-8') as f:
     f.write('# word<TAB>weight   weight in [-3, 3]; 0 = blocker (neutral word containing a sentiment character)\n')

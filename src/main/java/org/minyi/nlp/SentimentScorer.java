@@ -72,7 +72,8 @@ public class SentimentScorer {
     static {
         for (String p : ("凭什么 凭啥 怎么能 怎么可以 怎能 岂能 有没有人管 还有没有 谁来管 谁管管 谁能管 没人管吗 为什么没人 "
                 + "到底有没有 到底什么时候 有人管管 何时才能 什么时候才能 还要等多久 要等到什么时候 还让不让人 像话吗 合理吗 "
-                + "有天理吗 有王法吗").split(" ")) {
+                + "有天理吗 有王法吗 这也叫 这也算 这也能 这也配 也好意思 还好意思 好意思说 有脸说 谁给的勇气 "
+                + "能不能长点心 有意思吗 有必要吗 至于吗 何必呢 图什么 良心不会痛吗 不觉得丢人吗").split(" ")) {
             RHETORICAL.put(p, Boolean.TRUE);
         }
     }
@@ -93,6 +94,8 @@ public class SentimentScorer {
             + "整体上 综合来看 综合来说 综上 总而言之 总结 总评 一句话总结 总的讲 总得来说 概括来说 说到底").split(" ");
     /** 如果…就好了: wish endings (checked only when a conditional opener or 能/再 precedes). */
     private static final Pattern WISH_END = Pattern.compile("(就|会|那就|那|才)(更|最|会更)?(好|完美|棒|满意|理想|方便)(了|啦|咯|喽|哦|呀|啊)");
+    /** Words before 就好了 that show a wish for something missing (再便宜点就好了, 能加个包就好啦). */
+    private static final Pattern WISH_CUE = Pattern.compile("能|再|多|少|点|些|应该|最好|加|改|换|早");
 
     /** What a dictionary string means; a string may be several things (好 is sentiment and degree). */
     private static final class Entry {
@@ -181,13 +184,13 @@ public class SentimentScorer {
         boolean inConcessive = false;
         double concessiveWeight = BEFORE_CONTRAST;   // weight of the open concessive / expectation clause
         boolean conditional = false;                 // inside 如果… up to the end of the clause
-        boolean sawConditional = false;
         double flaw = 1;                             // x MINOR_FLAW on negatives after 唯一的缺点
         double summary = 1;                          // x SUMMARY after 总之
         List<int[]> negs = new ArrayList<>();     // [start, end] of pending negations
         List<Object[]> degs = new ArrayList<>();  // {end, multiplier, word}
         List<String> negWords = new ArrayList<>();
         int n = s.length();
+        int wishAt = wishStart(s);
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
@@ -266,7 +269,6 @@ public class SentimentScorer {
                 explain(why, "turn " + w + ": after x" + plain(AFTER_CONTRAST));
             } else if (e.conditional) {
                 conditional = true;
-                sawConditional = true;
                 negs.clear();
                 negWords.clear();
                 degs.clear();
@@ -277,7 +279,7 @@ public class SentimentScorer {
             } else if (e.summary && summary == 1) {
                 summary = SUMMARY;
                 explain(why, "summary " + w + ": after x" + plain(SUMMARY));
-            } else if (e.weight != null && e.weight != 0) {
+            } else if (e.weight != null && e.weight != 0 && (wishAt < 0 || i < wishAt || e.weight < 0)) {
                 double v = e.weight;
                 StringBuilder ex = new StringBuilder(w).append('(').append(fmt(v)).append(')');
                 int neg = 0;
@@ -346,9 +348,9 @@ public class SentimentScorer {
         }
         double score = afterContrast ? weighted + current * AFTER_CONTRAST
                 : inConcessive ? weighted + current * concessiveWeight : weighted + current;
-        if (sawConditional && WISH_END.matcher(s).find()) {
+        if (wishAt >= 0) {
             score += WISH;
-            explain(why, "wish (如果…就好了) → " + fmt(WISH));
+            explain(why, "wish (…就好了) → " + fmt(WISH));
         }
         boolean question = s.indexOf('?') >= 0 || s.indexOf('？') >= 0;
         if (isRhetorical(s)) {
@@ -359,7 +361,8 @@ public class SentimentScorer {
             explain(why, "rhetorical question → " + fmt(RHETORICAL_WEIGHT));
         } else if (question) {
             // 这样折磨我真的好吗? / 你以为我很愿意? : praise inside a yes-no question is usually ironic
-            if (score > 0 && (s.contains("吗") || s.contains("么") || s.contains("以为"))) {
+            if (score > 0 && (s.contains("吗") || s.contains("么") || s.contains("以为") || s.contains("也能")
+                    || s.contains("也配") || s.contains("也算") || s.contains("也叫"))) {
                 explain(why, "praise in a question (irony) " + fmt(score) + " → " + fmt(-score * 0.5));
                 score = -score * 0.5;
             }
@@ -385,6 +388,24 @@ public class SentimentScorer {
             }
         }
         return score;
+    }
+
+    /**
+     * Start of a wish ending (如果再便宜点就好了, 能加个包就更好啦), or -1: 就好了 after a conditional opener or a cue
+     * for something missing (能, 再, 点, 应该 …) in the same sentence. Praise inside the ending does not count.
+     */
+    private int wishStart(String s) {
+        var m = WISH_END.matcher(s);
+        if (!m.find()) {
+            return -1;
+        }
+        String head = s.substring(0, m.start());
+        for (String c : CONDITIONAL_WORDS) {
+            if (head.contains(c)) {
+                return m.start();
+            }
+        }
+        return WISH_CUE.matcher(head).find() ? m.start() : -1;
     }
 
     /** 不太, 不怎么, 不够, 不大: negations that only say "not very". */

@@ -187,4 +187,28 @@ class SentimentScorerTest {
         assertThat(s("前台彬彬有礼，房间一尘不染").label()).isEqualTo(Sentiment.POSITIVE);
         assertThat(s("设施老化，有霉味，隔音效果差").label()).isEqualTo(Sentiment.NEGATIVE);
     }
+
+    @Test
+    void wishWithoutConditionalOpener() {
+        // 能/再/点 before 就好了 mark a wish for something missing; the 好 inside is no praise
+        Sentiment s = s("送的包太大，能换个小一点的就好啦");
+        assertThat(s.label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(s.explanation()).noneSatisfy(e -> assertThat(e).startsWith("好("));
+        // a plain 就好了 without any cue is left alone
+        assertThat(s("你来了就好了").explanation()).noneSatisfy(e -> assertThat(e).startsWith("wish"));
+    }
+
+    @Test
+    void ironicQuestionsAndSarcasm() {
+        assertThat(s("这种书也能推荐？").label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(s("出了这么大的事还好意思发通告").label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(s("排了三个小时的队，我也是服了").label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(s("改个名字就叫创新，真是厉害了").label()).isEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @Test
+    void hedgesWeaken() {
+        assertThat(s("似乎不错").score()).isGreaterThan(0).isLessThan(s("不错").score());
+        assertThat(s("也许有点问题").score()).isGreaterThanOrEqualTo(s("有点问题").score());
+    }
 }
