@@ -85,7 +85,8 @@ public class SentimentScorer {
     static final String[] TURN_WORDS = "结果 没想到 想不到 谁知 谁知道 谁料 不料 哪知 哪知道 岂料 没料到 殊不知 实际上 事实上 其实"
             .split(" ");
     /** Openers of a conditional clause (如果, 要是 …). */
-    static final String[] CONDITIONAL_WORDS = "如果 假如 假若 假使 倘若 倘使 要是 若是 如若 若能 如能 万一 如果说 要不是".split(" ");
+    static final String[] CONDITIONAL_WORDS = ("如果 假如 假若 假使 倘若 倘使 要是 若是 如若 若能 如能 万一 如果说 要不是 "
+            + "那样会 那样就 那样的话 这样会更 那会更 不然就 否则就 否则会").split(" ");
     /** Markers of a minor flaw (唯一的缺点, 美中不足). */
     static final String[] FLAW_WORDS = "唯一 美中不足 白璧微瑕 小瑕疵 小缺点 小问题 小毛病 小遗憾 小不足 不足之处 唯独 稍有不足"
             .split(" ");
@@ -244,6 +245,10 @@ public class SentimentScorer {
                     continue;
                 }
             }
+            if (e.flaw && flaw == 1) {         // 唯一的缺点, 小遗憾 (which is itself negative and still counts, halved)
+                flaw = MINOR_FLAW;
+                explain(why, "minor flaw " + w + ": negatives from here x" + plain(MINOR_FLAW));
+            }
             if (e.contrast) {
                 if (!afterContrast || inConcessive) {
                     weighted += current * (inConcessive ? concessiveWeight : BEFORE_CONTRAST);
@@ -273,9 +278,6 @@ public class SentimentScorer {
                 negWords.clear();
                 degs.clear();
                 explain(why, "conditional " + w + ": clause x" + plain(CONDITIONAL));
-            } else if (e.flaw && flaw == 1) {
-                flaw = MINOR_FLAW;
-                explain(why, "minor flaw " + w + ": negatives after x" + plain(MINOR_FLAW));
             } else if (e.summary && summary == 1) {
                 summary = SUMMARY;
                 explain(why, "summary " + w + ": after x" + plain(SUMMARY));

@@ -209,6 +209,24 @@ class SentimentScorerTest {
     @Test
     void hedgesWeaken() {
         assertThat(s("似乎不错").score()).isGreaterThan(0).isLessThan(s("不错").score());
-        assertThat(s("也许有点问题").score()).isGreaterThanOrEqualTo(s("有点问题").score());
+        assertThat(s("也许有点问题").score()).isLessThan(0).isGreaterThan(s("有点问题").score());
+        assertThat(s("好像有点贵").score()).isLessThan(0).isGreaterThan(s("有点贵").score());
+    }
+
+    @Test
+    void flawWordThatIsNegativeStillCounts() {
+        Sentiment s = s("机身是钢琴漆的，小小遗憾");
+        assertThat(s.label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(s.explanation()).anySatisfy(e -> assertThat(e).contains("minor flaw x0.5"));
+    }
+
+    @Test
+    void durabilityAndIdioms() {
+        assertThat(s("白色外壳不耐脏").label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(s("这包很耐磨，经久耐用").label()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(s("便宜没好货，散热也不行").label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(s("房间布置得恰到好处，服务无微不至").label()).isEqualTo(Sentiment.POSITIVE);
+        // 那样会更开心 is a hypothetical consequence, not joy
+        assertThat(s("还是有点贵，最好再送个包，那样会更开心").label()).isEqualTo(Sentiment.NEGATIVE);
     }
 }
