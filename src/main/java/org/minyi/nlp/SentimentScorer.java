@@ -20,7 +20,17 @@ import java.util.regex.Pattern;
  *   <li>degree adverbs multiply the next sentiment word (非常 1.8, 有点 0.8 ...);</li>
  *   <li>contrast (但是, 可是 ...): the part of the sentence before counts x0.5, the part after x1.5;
  *       a concessive opener (虽然 ...) marks its clause as the weaker part;</li>
- *   <li>rhetorical questions (难道…吗, 凭什么, 怎么能 ...) lean negative;</li>
+ *   <li>softened negation (不太好, 不是很满意, 不怎么样) flips a positive word less (x{@value #SOFT_NEG_FLIP_POSITIVE});
+ *       stacked degree words are capped (最最 is x{@value #MAX_DEGREE}); hedges (似乎, 也许) are degree words below 1;</li>
+ *   <li>expectation (本以为/原以为/还以为 …): the expected clause counts x{@value #EXPECTATION}, and what follows
+ *       (after a comma or a turn word 结果/没想到/谁知) x1.5;</li>
+ *   <li>conditional clauses (如果/要是/假如 … up to the clause end) count x{@value #CONDITIONAL}; a wish ending
+ *       (如果…就好了, 能再便宜点就更好了) adds {@value #WISH} and the praise inside it does not count;</li>
+ *   <li>minor flaw (唯一的缺点, 美中不足, 小遗憾): negative words from there on count x{@value #MINOR_FLAW};</li>
+ *   <li>summing up (总之, 总的来说, 总体而言): words from there on count x{@value #SUMMARY};</li>
+ *   <li>spaces between Chinese characters separate clauses like commas (reviews often use them so);</li>
+ *   <li>rhetorical questions (难道…吗, 凭什么, 怎么能, 这也叫, 还好意思 ...) lean negative; praise in a yes-no
+ *       question or with 也能/也配 (这书也能推荐？) is read as irony;</li>
  *   <li>exclamation marks intensify their sentence;</li>
  *   <li>Weibo emoticon codes and emoji add their own weights.</li>
  * </ul>
