@@ -16,6 +16,6 @@ public final class LearnDefaults {
     }
 
     public static Trainer.Params categoryParams() {
-        return new Trainer.Params(18, 10, 0.2, 1e-6, 42L, false);
+        return new Trainer.Params(18, 10, 0.2, 1e-6, 42L, false, false);
     }
 }

@@ -23,7 +23,7 @@ public final class LinearModel {
     private final List<String> classes;
     private final boolean multiLabel;
     private final int bits;
-    /** weights[class * dim + feature] */
+    /** weights[feature * classes + class]: the weights of one feature share a cache line */
     final float[] weights;
     final float[] bias;
 
@@ -54,15 +54,18 @@ public final class LinearModel {
     /** Raw scores per class. */
     double[] scores(Features.Vector x) {
         int c = classes.size();
-        int dim = dim();
         double[] s = new double[c];
         for (int k = 0; k < c; k++) {
-            double v = bias[k];
-            int off = k * dim;
-            for (int j = 0; j < x.index().length; j++) {
-                v += weights[off + x.index()[j]] * x.value()[j];
+            s[k] = bias[k];
+        }
+        int[] idx = x.index();
+        float[] val = x.value();
+        for (int j = 0; j < idx.length; j++) {
+            int off = idx[j] * c;
+            float v = val[j];
+            for (int k = 0; k < c; k++) {
+                s[k] += weights[off + k] * v;
             }
-            s[k] = v;
         }
         return s;
     }

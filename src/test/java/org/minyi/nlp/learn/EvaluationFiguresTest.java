@@ -51,7 +51,7 @@ class EvaluationFiguresTest {
         Features.Vector y = Features.extract("服务太差", java.util.List.of(), java.util.List.of("服务", "太", "差"), null, 12);
         LinearModel m = Trainer.train(java.util.List.of("negative", "positive"), false, java.util.List.of(
                 new Trainer.Example(x, new int[]{1}, 1f), new Trainer.Example(y, new int[]{0}, 1f)),
-                new Trainer.Params(12, 20, 0.2, 1e-6, 1L, true), null);
+                new Trainer.Params(12, 20, 0.2, 1e-6, 1L, true, true), null);
         LinearModel copy = LinearModel.deserialize(m.serialize());
         assertThat(copy.probabilities(x)).containsExactly(m.probabilities(x));
         assertThat(copy.probabilities(x)[1]).isGreaterThan(0.8);
