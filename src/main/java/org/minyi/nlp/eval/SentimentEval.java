@@ -33,6 +33,8 @@ import java.util.Set;
  * the blended answers are evaluated; without it, the shipped lexicon scorer alone. Prints n, accuracy, macro-F1,
  * per-class precision/recall/F1, texts per second of the whole analysis ({@link TextAnalyzer#analyze(String)})
  * and of plain HanLP Viterbi segmentation on the same texts, and their ratio.
+ * System property {@code minyi.eval.weights=0.5,0.7,0.9} (with {@code --train}) first prints accuracy and macro-F1 for
+ * those blend weights of the model (a tuning aid; the figures below use the configured weight).
  * System property {@code minyi.eval.errors=N} prints the first N misclassified texts with their explanation.
  * System property {@code minyi.nlp.dictionary-dir} overrides the dictionary directory (default {@code dictionaries}).
  */
@@ -82,6 +84,19 @@ public final class SentimentEval {
                     result.examples(), trainFile, (System.nanoTime() - t0) / 1e9, train.skipped().size(), result.quality());
         }
 
+        String weights = System.getProperty("minyi.eval.weights");
+        if (weights != null && analyzer.models().sentiment() != null) {
+            SentimentModel trained = analyzer.models().sentiment();
+            for (String w : weights.split(",")) {
+                analyzer.useModels(new LearnedModels(new SentimentModel(trained.model(), "model", Double.parseDouble(w)), null));
+                EvaluationMetrics mw = new EvaluationMetrics();
+                for (int i = 0; i < texts.size(); i++) {
+                    mw.add(gold.get(i), analyzer.analyze(texts.get(i)).sentiment().label());
+                }
+                System.out.printf(Locale.ROOT, "weight %s   accuracy %.4f  macro-F1 %.4f%n", w, mw.accuracy(), mw.macroF1());
+            }
+            analyzer.useModels(new LearnedModels(trained, null));
+        }
         // warm-up of both paths (JIT), then timed runs
         Segment warm = HanLP.newSegment();
         for (int i = 0; i < Math.min(300, texts.size()); i++) {

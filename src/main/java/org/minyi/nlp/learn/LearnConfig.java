@@ -23,7 +23,7 @@ public interface LearnConfig {
     double halfWeightExamples();
 
     /** Highest weight of the learned model in the blend with the dictionaries (0–1). */
-    @WithDefault("0.9")
+    @WithDefault("0.8")
     double maxModelWeight();
 
     /** Training weight of an analyst correction relative to an imported example. */

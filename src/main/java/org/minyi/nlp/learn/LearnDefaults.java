@@ -6,7 +6,7 @@ public final class LearnDefaults {
     /** Number of examples at which the model weighs half in the blend (before the cap). */
     public static final double HALF_WEIGHT_EXAMPLES = 100;
     /** Highest weight of the model in the blend. */
-    public static final double MAX_MODEL_WEIGHT = 0.9;
+    public static final double MAX_MODEL_WEIGHT = 0.8;
 
     private LearnDefaults() {
     }

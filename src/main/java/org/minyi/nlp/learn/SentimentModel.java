@@ -9,7 +9,8 @@ import org.minyi.nlp.Sentiment;
  *
  * <p>Blend: both layers give a distribution over (negative, neutral, positive); the answer is
  * {@code P = a * P_model + (1 - a) * P_lexicon} and its most probable label, with score {@code P(pos) - P(neg)}.
- * The model weight {@code a = min(maxWeight, n / (n + halfWeightExamples))} grows with the number {@code n} of
+ * The model weight {@code a = min(maxWeight, n / (n + halfWeightExamples))} (cap 0.8 by default: a higher
+ * cap gains little in-domain and loses much on texts of other domains, where the lexicon generalises) grows with the number {@code n} of
  * training examples, so the lexicon dominates while few examples exist. {@code P_lexicon} maps the lexicon score
  * {@code s} through sigmoids around its own neutral band ({@code P(pos) ~ sigmoid(15 (s - 0.10))},
  * {@code P(neg) ~ sigmoid(15 (-0.05 - s))}, neutral the rest); when the lexicon found no evidence at all it is
@@ -32,9 +33,14 @@ public final class SentimentModel {
      * @param examples number of training examples
      */
     public SentimentModel(LinearModel model, String name, int examples, double halfWeightExamples, double maxWeight) {
+        this(model, name, Math.min(maxWeight, examples / (examples + Math.max(0.0, halfWeightExamples))));
+    }
+
+    /** With an explicit blend weight (evaluation of other weights). */
+    public SentimentModel(LinearModel model, String name, double weight) {
         this.model = model;
         this.name = name;
-        this.weight = Math.min(maxWeight, examples / (examples + Math.max(0.0, halfWeightExamples)));
+        this.weight = weight;
         for (int i = 0; i < 3; i++) {
             slot[i] = model.classes().indexOf(LABELS[i]);
         }
