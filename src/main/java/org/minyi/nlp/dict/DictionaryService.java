@@ -23,7 +23,6 @@ import org.minyi.common.ApiException;
 import org.minyi.nlp.NlpProducer;
 import org.minyi.nlp.NlpResources;
 import org.minyi.nlp.TextAnalyzer;
-import org.minyi.nlp.learn.DictionaryChange;
 
 /**
  * Editing of the dictionary files at run time. A save is checked twice before anything changes: line by line

@@ -1,4 +1,4 @@
-package org.minyi.nlp.learn;
+package org.minyi.nlp.dict;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
