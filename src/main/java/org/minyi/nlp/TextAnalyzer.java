@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.minyi.nlp.learn.LearnedModels;
+import org.minyi.nlp.learn.PreparedText;
 
 /**
  * Facade of the Chinese text analysis: normalisation, segmentation (HanLP Viterbi with the
@@ -31,6 +33,7 @@ public class TextAnalyzer {
             () -> HanLP.newSegment().enableOffset(true).enableCustomDictionary(true));
 
     private final AtomicReference<Components> components = new AtomicReference<>();
+    private final AtomicReference<LearnedModels> learned = new AtomicReference<>(LearnedModels.NONE);
     private final TextNormalizer normalizer = new TextNormalizer();
     private final KeywordExtractor keywordExtractor = new KeywordExtractor();
     private final int maxTextLength;
@@ -51,18 +54,55 @@ public class TextAnalyzer {
                 new CategoryClassifier(resources)));
     }
 
+    /** Switches the learned layers (sentiment and categories); {@link LearnedModels#NONE} for the dictionaries alone. */
+    public void useModels(LearnedModels models) {
+        learned.set(models == null ? LearnedModels.NONE : models);
+    }
+
+    /** The learned layers in use. */
+    public LearnedModels models() {
+        return learned.get();
+    }
+
+    /** What the learned models read of a text (normalised text, words, lexicon answer, keyword category scores). */
+    public PreparedText prepare(String text) {
+        Components comp = components.get();
+        String raw = text == null ? "" : text;
+        if (raw.length() > maxTextLength) {
+            raw = raw.substring(0, maxTextLength);
+        }
+        NormalizedText norm = normalizer.normalize(raw);
+        return prepare(comp, norm, comp.scorer().score(norm), segment(norm.text()), true);
+    }
+
+    private static PreparedText prepare(Components comp, NormalizedText norm, Sentiment lexicon, List<Term> terms,
+                                        boolean categories) {
+        List<String> all = new ArrayList<>(terms.size());
+        for (Term t : terms) {
+            if (!t.word.isBlank()) {
+                all.add(t.word);
+            }
+        }
+        return new PreparedText(norm, all, lexicon, categories ? comp.classifier().scores(norm.text()) : Map.of());
+    }
+
     /** Analyses a post with a title; the title is treated as the first sentence. */
     public Analysis analyze(String title, String content) {
+        return analyze(join(title, content));
+    }
+
+    /** The one text analysed for a post: the title as its first sentence, then the content. */
+    public static String join(String title, String content) {
         String t = title == null ? "" : title.strip();
         String c = content == null ? "" : content;
         if (t.isEmpty()) {
-            return analyze(c);
+            return c;
         }
         if (c.isBlank()) {
-            return analyze(t);
+            return t;
         }
         boolean ends = t.matches(".*[。!！?？.…]$");
-        return analyze(t + (ends ? " " : "。") + c);
+        return t + (ends ? " " : "。") + c;
     }
 
     /** Analyses one text. */
@@ -76,6 +116,14 @@ public class TextAnalyzer {
         String clean = norm.text();
         Sentiment sentiment = comp.scorer().score(norm);
         List<Term> terms = segment(clean);
+        LearnedModels models = learned.get();
+        PreparedText prepared = null;
+        if (models.sentiment() != null || models.categories() != null) {
+            prepared = prepare(comp, norm, sentiment, terms, models.categories() != null);
+            if (models.sentiment() != null) {
+                sentiment = models.sentiment().predict(prepared);
+            }
+        }
         Set<String> stop = comp.resources().stopwords();
 
         List<String> sentences = new ArrayList<>();
@@ -116,7 +164,8 @@ public class TextAnalyzer {
         }
         String summary = keywordExtractor.summary(sentences, sentenceWords, ranks);
         List<PlaceMention> places = comp.places().recognize(clean, terms);
-        List<String> categories = comp.classifier().classify(clean);
+        List<String> categories = prepared != null && models.categories() != null
+                ? models.categories().classify(prepared) : comp.classifier().classify(clean);
         return new Analysis(sentiment, keywords, places, categories, summary, words, SimHash.of(words));
     }
 
@@ -125,6 +174,10 @@ public class TextAnalyzer {
         String raw = text == null ? "" : text;
         if (raw.length() > maxTextLength) {
             raw = raw.substring(0, maxTextLength);
+        }
+        LearnedModels models = learned.get();
+        if (models.sentiment() != null) {
+            return models.sentiment().predict(prepare(raw));
         }
         return components.get().scorer().score(normalizer.normalize(raw));
     }

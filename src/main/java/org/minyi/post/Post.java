@@ -77,4 +77,7 @@ public class Post extends PanacheEntityBase {
 
     @Embedded
     public PostAnalysis analysis = new PostAnalysis();
+
+    @Embedded
+    public PostCorrection correction = new PostCorrection();
 }
