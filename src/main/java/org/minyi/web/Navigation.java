@@ -24,12 +24,9 @@ public class Navigation {
 
     static final List<Link> LINKS = List.of(
             new Link("posts", "最新帖子", "/posts", ALL),
-<<<<<<< HEAD
             new Link("sources", "信息源", "/sources", Set.of(Role.admin, Role.analyst)),
-=======
             new Link("models", "模型质量", "/models", Set.of(Role.admin)),
             new Link("dictionaries", "词典", "/dictionaries", Set.of(Role.admin)),
->>>>>>> learn
             new Link("api", "API 文档", "/q/swagger-ui", Set.of(Role.admin, Role.analyst)));
 
     @Inject
