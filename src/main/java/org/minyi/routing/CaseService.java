@@ -181,7 +181,7 @@ public class CaseService {
         }
         assignTo(c, unit, actor, Instant.now(clock), in.note());
         c.transferReason = null;
-        return c;
+        return saved(c);
     }
 
     public RoutingCase acknowledge(long id, StepInput in, Actor actor) {
@@ -189,7 +189,7 @@ public class CaseService {
         requireUnit(c, actor);
         move(c, CaseStatus.ACKNOWLEDGED, CaseEvent.Kind.ACKNOWLEDGED, actor, in.note());
         c.acknowledgedAt = Instant.now(clock);
-        return c;
+        return saved(c);
     }
 
     /** The unit says the case is not theirs; a reason is required. */
@@ -203,7 +203,7 @@ public class CaseService {
         transition(c, CaseStatus.TRANSFER_REQUESTED);
         c.transferReason = reason.strip();
         event(c, CaseEvent.Kind.TRANSFER_REQUESTED, actor, from, CaseStatus.TRANSFER_REQUESTED, c.unitId, c.transferReason);
-        return c;
+        return saved(c);
     }
 
     /** The analyst refuses the transfer: the unit keeps the case (acknowledged). */
@@ -217,7 +217,7 @@ public class CaseService {
         if (c.acknowledgedAt == null) {
             c.acknowledgedAt = Instant.now(clock);
         }
-        return c;
+        return saved(c);
     }
 
     /** Records the official response; it counts as published now, or when an analyst approves it. */
@@ -260,7 +260,7 @@ public class CaseService {
         } else {
             publish(c, actor, in.note());
         }
-        return c;
+        return saved(c);
     }
 
     /** An analyst approves a recorded response; it counts as published from now. */
@@ -276,7 +276,7 @@ public class CaseService {
         c.responseApprovedBy = actor.username();
         event(c, CaseEvent.Kind.APPROVED, actor, c.status, c.status, null, in.note());
         publish(c, actor, in.note());
-        return c;
+        return saved(c);
     }
 
     private void publish(RoutingCase c, Actor actor, String note) {
@@ -297,7 +297,7 @@ public class CaseService {
         }
         move(c, CaseStatus.CLOSED, CaseEvent.Kind.CLOSED, actor, in.note());
         c.closedAt = Instant.now(clock);
-        return c;
+        return saved(c);
     }
 
     /** Reopens a responded or closed case; the final-answer clock starts again. */
@@ -311,7 +311,7 @@ public class CaseService {
         c.closedAt = null;
         Instant now = Instant.now(clock);
         c.finalDue = deadlines.from(now, c.grade).finalAnswer();
-        return c;
+        return saved(c);
     }
 
     public List<CaseEvent> events(long caseId) {
@@ -362,6 +362,12 @@ public class CaseService {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Writes now, so that a concurrent change of the same case surfaces here as a 409 (optimistic locking). */
+    private RoutingCase saved(RoutingCase c) {
+        em.flush();
+        return c;
+    }
 
     private RoutingCase step(long id, StepInput in, Actor actor) {
         if (in == null || in.version() == null) {

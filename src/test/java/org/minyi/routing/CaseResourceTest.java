@@ -240,4 +240,36 @@ class CaseResourceTest {
             asAdmin().delete("/api/routing/rules/" + ruleId).then().statusCode(204);
         }
     }
+
+    @Test
+    void concurrentEditsOfOneCaseLetOneWinAndTheOtherGets409() throws Exception {
+        Fixtures.Desk desk = Fixtures.desk();
+        int id = Fixtures.openCase(desk, "一般");
+        int seen = Fixtures.version(id);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            results.add(pool.submit(() -> {
+                go.await();
+                return desk.asSpokesperson().body(Map.of("version", seen)).post("/api/cases/" + id + "/acknowledge").statusCode();
+            }));
+            results.add(pool.submit(() -> {
+                go.await();
+                return desk.asSpokesperson().body(Map.of("version", seen, "reason", "不归本单位"))
+                        .post("/api/cases/" + id + "/transfer").statusCode();
+            }));
+            go.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var f : results) {
+                codes.add(f.get());
+            }
+            assertThat(codes).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonPath c = asAdmin().get("/api/cases/" + id).then().extract().jsonPath();
+        assertThat(c.getInt("item.version")).isEqualTo(seen + 1);
+        assertThat(c.getList("events.kind", String.class)).hasSize(3);
+    }
 }
