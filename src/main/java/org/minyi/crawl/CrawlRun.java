@@ -34,7 +34,7 @@ public class CrawlRun extends PanacheEntityBase {
     public Trigger trigger;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 10)
+    @Column(nullable = false, length = 15)
     public Status status;
 
     @Column(name = "started_at", nullable = false)

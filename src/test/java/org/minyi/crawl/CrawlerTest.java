@@ -191,6 +191,20 @@ class CrawlerTest {
         assertThat(site.hits("/trap/forum-9-5.html")).isZero();
     }
 
+    @jakarta.inject.Inject
+    CrawlStore store;
+
+    @Test
+    void aRunLeftRunningByAStoppedProcessIsMarkedInterrupted() {
+        long source = source("NEWS", site.base() + "/news/list.html", Map.of());
+        CrawlRun run = store.openRun(source, CrawlRun.Trigger.SCHEDULE, null);
+        assertThat(store.interruptStale(java.time.Instant.now().minusSeconds(60))).isZero();
+        assertThat(store.interruptStale(java.time.Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(1);
+        asAdmin().get("/api/crawl-runs/" + run.id).then().statusCode(200)
+                .body("status", equalTo("INTERRUPTED"))
+                .body("message", org.hamcrest.Matchers.containsString("stopped"));
+    }
+
     @Test
     void apiSourcesAndMissingSourcesCannotBeCrawled() {
         String name = Api.newSource();
