@@ -62,7 +62,10 @@ public interface RoutingConfig {
     @WithDefault("P1D")
     Duration effectWindow();
 
-    /** Load the demo district (fictional 海澄区) and the taxonomy's departments when there are no units at start-up. */
-    @WithDefault("true")
+    /**
+     * Load the demo district (the fictional 海澄区 of {@code dictionaries/jurisdiction.txt}) and the taxonomy's default
+     * departments when there are no units at start-up; on in dev mode (the run command) and tests.
+     */
+    @WithDefault("false")
     boolean demoUnits();
 }

@@ -20,7 +20,6 @@ import org.minyi.common.Validation;
 import org.minyi.nlp.TextAnalyzer;
 import org.minyi.post.Post;
 import org.minyi.routing.Grade;
-import org.minyi.routing.RoutingConfig;
 import org.minyi.routing.unit.OrgUnit;
 import org.minyi.routing.unit.UnitService;
 
@@ -53,9 +52,6 @@ public class RuleService {
     @Inject
     TextAnalyzer analyzer;
 
-    @Inject
-    RoutingConfig config;
-
     /** What a client sends to create or replace a rule. */
     public record RuleInput(String name, Boolean enabled, List<String> categories, List<String> places,
                             List<String> keywords, List<String> sources, Double maxSentiment, List<String> targetUnits,
@@ -77,7 +73,8 @@ public class RuleService {
 
     @Transactional
     void seedDefaults(@Observes @Priority(20) StartupEvent event) {
-        if (!config.demoUnits() || RoutingRule.count() > 0 || OrgUnit.count() == 0) {
+        // the default rules need the default departments: seeded at a start with units and no rules yet
+        if (RoutingRule.count() > 0 || OrgUnit.count() == 0) {
             return;
         }
         int position = 1;
