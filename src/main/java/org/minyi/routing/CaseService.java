@@ -38,6 +38,9 @@ public class CaseService {
     @Inject
     RoutingConfig config;
 
+    @Inject
+    org.minyi.routing.unit.UnitService units;
+
     /** What an analyst sends to open a case. */
     public record OpenInput(Long postId, Long topicId, Long unitId, String grade, String note, Boolean requiresApproval,
                             String acknowledgeBy, String respondBy, String finalBy) {
@@ -152,6 +155,16 @@ public class CaseService {
         c.responseDue = d.response();
         c.finalDue = d.finalAnswer();
         event(c, CaseEvent.Kind.ASSIGNED, actor, from, CaseStatus.ASSIGNED, unit.id, note);
+        for (Long user : units.spokespersonIds(unit.id)) {
+            Notification n = new Notification();
+            n.userId = user;
+            n.caseId = c.id;
+            n.kind = "ASSIGNED";
+            String msg = "新交办单 #" + c.id + "（" + c.grade.label() + "）交至 " + unit.name + "：" + (c.title == null ? "" : c.title);
+            n.message = msg.length() > 1000 ? msg.substring(0, 1000) : msg;
+            n.createdAt = now;
+            n.persist();
+        }
     }
 
     public RoutingCase get(long id, Actor actor) {

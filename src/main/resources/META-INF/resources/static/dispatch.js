@@ -70,6 +70,23 @@
       .catch(() => { status.textContent = '加载失败'; });
   }
 
-  document.getElementById('reload').addEventListener('click', load);
+  function league() {
+    const pct = v => (v === null || v === undefined) ? '—' : Math.round(v * 100) + '%';
+    fetch('/api/routing/stats', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(r => r.json())
+      .then(t => {
+        const body = document.querySelector('#league tbody');
+        body.textContent = '';
+        (t.units || []).forEach(u => {
+          const tr = el('tr');
+          [u.unit, u.cases, pct(u.responseRate), pct(u.onTimeRate), u.medianMinutesToAcknowledge ?? '—',
+            u.medianMinutesToRespond ?? '—', pct(u.effectRate)].forEach(v => tr.appendChild(el('td', null, v)));
+          body.appendChild(tr);
+        });
+      });
+  }
+
+  document.getElementById('reload').addEventListener('click', () => { load(); league(); });
   load();
+  league();
 }());

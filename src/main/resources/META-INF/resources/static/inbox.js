@@ -137,6 +137,13 @@
         ctx.appendChild(el('div', 'post-meta', [p.source, p.author, (p.publishedAt || '').replace('T', ' ').substring(0, 16)].filter(Boolean).join(' · ')));
         ctx.appendChild(el('div', 'post-text', (p.title ? p.title + '：' : '') + (p.content || '')));
       }
+      const e = res.body.effect;
+      if (e && e.calmed !== null && e.calmed !== undefined) {
+        const pct = v => Math.round(v * 100) + '%';
+        ctx.appendChild(el('div', 'effect ' + (e.calmed ? 'calmed' : 'not-calmed'),
+          '回应效果：帖子 ' + e.postsBefore + ' → ' + e.postsAfter + '，负面占比 ' + pct(e.negativeShareBefore) + ' → '
+          + pct(e.negativeShareAfter) + '，' + (e.calmed ? '已平息' : '未平息')));
+      }
       const trail = res.body.publicTrail || [];
       if (trail.length) ctx.appendChild(el('div', 'trail', trail.join(' → ')));
     });

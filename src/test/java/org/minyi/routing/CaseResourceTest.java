@@ -44,6 +44,8 @@ class CaseResourceTest {
                 .body("item.unit", equalTo(desk.unit())).body("item.runningClock", equalTo("ACKNOWLEDGE"))
                 .body("item.acknowledgeDue", notNullValue()).body("item.overdue", equalTo(false))
                 .body("post.content", equalTo("小区门口的路灯坏了一个月没人修，晚上很黑。"));
+        desk.asSpokesperson().get("/api/notifications").then().statusCode(200)
+                .body("find { it.caseId == " + id + " }.kind", equalTo("ASSIGNED"));
 
         desk.asSpokesperson().body(step(id, "note", "收到")).post("/api/cases/" + id + "/acknowledge").then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED")).body("runningClock", equalTo("RESPONSE"));
