@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.minyi.post.Post;
 import org.minyi.post.PostsStored;
 import org.minyi.routing.rule.PostFacts;
+import org.minyi.routing.rule.RoutingRule;
 import org.minyi.routing.rule.RuleService;
 import org.minyi.routing.unit.OrgUnit;
 
@@ -25,6 +26,14 @@ public class AutoOpen {
     CaseService cases;
 
     void onStored(@Observes PostsStored stored) {
+        try {
+            if (QuarkusTransaction.requiringNew().call(() -> RoutingRule.count("autoOpen = true and enabled = true")) == 0) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            Log.warn("automatic case opening skipped: the rules could not be read", e);
+            return;
+        }
         for (Long id : stored.postIds()) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> openFor(id));
