@@ -24,6 +24,9 @@ public class Navigation {
 
     static final List<Link> LINKS = List.of(
             new Link("posts", "最新帖子", "/posts", ALL),
+            new Link("inbox", "交办收件箱", "/inbox", Set.of(Role.spokesperson, Role.analyst, Role.admin)),
+            new Link("dispatch", "交办调度", "/dispatch", Set.of(Role.analyst, Role.admin)),
+            new Link("rules", "交办规则", "/rules", Set.of(Role.analyst, Role.admin)),
             new Link("sources", "信息源", "/sources", Set.of(Role.admin, Role.analyst)),
             new Link("models", "模型质量", "/models", Set.of(Role.admin)),
             new Link("dictionaries", "词典", "/dictionaries", Set.of(Role.admin)),
