@@ -81,6 +81,7 @@ public final class TopicIndex {
     private final Map<String, Integer> df = new HashMap<>();
     private final ArrayDeque<Long> recent = new ArrayDeque<>();
     private long documents;
+    private Instant newest;
 
     public TopicIndex(Params params) {
         this.params = params;
@@ -138,6 +139,9 @@ public final class TopicIndex {
     /** Adds a post to a topic (creating the topic's vector when new) and counts its terms. */
     public synchronized void add(long topicId, Features f) {
         documents++;
+        if (newest == null || f.at().isAfter(newest)) {
+            newest = f.at();
+        }
         for (String term : f.terms().keySet()) {
             df.merge(term, 1, Integer::sum);
         }
@@ -261,8 +265,15 @@ public final class TopicIndex {
         return out;
     }
 
-    /** Drops topics whose last post is older than {@code idleAfter} before {@code now}; returns how many. */
-    public synchronized int evictIdle(Instant now) {
+    /**
+     * Drops topics whose last post is more than {@code idleAfter} older than the newest post seen (time of the
+     * stream, not of the wall clock: a replayed or back-filled stream is not evicted); returns how many.
+     */
+    public synchronized int evictIdle() {
+        if (newest == null) {
+            return 0;
+        }
+        Instant now = newest;
         int n = 0;
         for (Iterator<Map.Entry<Long, TopicVector>> it = topics.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, TopicVector> e = it.next();
