@@ -29,7 +29,7 @@ public interface TopicConfig {
     Duration recencyTau();
 
     /** Weight of the recency prior for a post without content terms. */
-    @WithDefault("1.0")
+    @WithDefault("0.75")
     double recencyWeight();
 
     /** k in the prior's k/(k+n): a post with n = k distinct terms gets half the prior. */
@@ -37,7 +37,7 @@ public interface TopicConfig {
     int informativeTerms();
 
     /** A post joins its best topic when similarity + prior reaches this; otherwise it starts a topic. */
-    @WithDefault("0.4")
+    @WithDefault("0.3")
     double joinThreshold();
 
     /** Weight of entity terms (places) relative to words. */

@@ -1,6 +1,7 @@
 package org.minyi.topic.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -89,6 +90,9 @@ public class TopicAssigner {
             lock.onRollback(() -> index.remove(id));
         }
         index.add(topic.id, features);
+        if (Log.isDebugEnabled()) {
+            Log.debugf("post %d (%s) -> topic %d via %s; terms %s", post.id, post.publishedAt, topic.id, via, features.terms().keySet());
+        }
         count(topic, post, analysis, created);
         post.topicId = topic.id;
         return via;

@@ -43,8 +43,8 @@ public final class TopicIndex {
                          Duration recencyTau, double recencyWeight, int informativeTerms, double joinThreshold,
                          double entityWeight, int recentTopics, Duration idleAfter) {
         public static Params defaults() {
-            return new Params(150, 64, Duration.ofHours(12), Duration.ofMinutes(10), Duration.ofMinutes(3), 1.0, 8,
-                    0.4, 3.0, 16, Duration.ofDays(7));
+            return new Params(150, 64, Duration.ofHours(12), Duration.ofMinutes(10), Duration.ofMinutes(3), 0.75, 8,
+                    0.3, 3.0, 16, Duration.ofDays(7));
         }
     }
 

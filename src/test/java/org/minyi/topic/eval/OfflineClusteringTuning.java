@@ -34,17 +34,12 @@ public final class OfflineClusteringTuning {
             analyses.add(analyzer.analyze(text.substring(0, Math.min(40, text.length())), text));
         }
         TopicIndex.Params d = TopicIndex.Params.defaults();
-        double[] weights = {0.8, 1.0};
-        double[] thresholds = {0.3, 0.4};
-        int[] ks = {6, 8, 10, 12};
-        for (double w : weights) {
-            for (double th : thresholds) {
-                for (int k : ks) {
-                    TopicIndex.Params p = new TopicIndex.Params(d.maxTerms(), d.postingsPerTerm(), d.halfLife(),
-                            d.recencyWindow(), d.recencyTau(), w, k, th, d.entityWeight(), d.recentTopics(), d.idleAfter());
-                    run(rows, analyses, p);
-                }
-            }
+        double[][] grid = {{1.0, 0.4, 8, 12}, {0.8, 0.3, 6, 12}, {0.75, 0.3, 8, 12}, {0.8, 0.3, 6, 48}, {1.0, 0.4, 8, 48},
+                {0.75, 0.3, 8, 48}, {0.9, 0.35, 8, 24}};
+        for (double[] g : grid) {
+            TopicIndex.Params p = new TopicIndex.Params(d.maxTerms(), d.postingsPerTerm(), java.time.Duration.ofHours((long) g[3]),
+                    d.recencyWindow(), d.recencyTau(), g[0], (int) g[2], g[1], d.entityWeight(), d.recentTopics(), d.idleAfter());
+            run(rows, analyses, p);
         }
     }
 
@@ -65,7 +60,7 @@ public final class OfflineClusteringTuning {
         }
         double ms = (System.nanoTime() - t0) / 1e6;
         double[] s = bcubed(gold, pred);
-        System.out.printf("w=%.2f th=%.2f k=%d  P=%.3f R=%.3f F1=%.3f topics=%d  %.0f ms%n", p.recencyWeight(),
+        System.out.printf("half=%s w=%.2f th=%.2f k=%d  P=%.3f R=%.3f F1=%.3f topics=%d  %.0f ms%n", p.halfLife(), p.recencyWeight(),
                 p.joinThreshold(), p.informativeTerms(), s[0], s[1], s[2], next - 1, ms);
     }
 
