@@ -24,6 +24,7 @@ public class Navigation {
 
     static final List<Link> LINKS = List.of(
             new Link("posts", "最新帖子", "/posts", ALL),
+            new Link("topics", "话题", "/topics", ALL),
             new Link("sources", "信息源", "/sources", Set.of(Role.admin, Role.analyst)),
             new Link("api", "API 文档", "/q/swagger-ui", Set.of(Role.admin, Role.analyst)));
 
