@@ -70,7 +70,7 @@ public class TopicAssigner {
             topic = original == null ? null : open(original.topicId);
             via = Via.REPOST;
         }
-        TopicIndex.Features features = TopicFeatures.of(analysis, post.publishedAt, clusterer.isThreaded(sourceId));
+        TopicIndex.Features features = TopicFeatures.of(analysis, post.publishedAt, clusterer.isThreaded(sourceId), sourceId);
         if (topic == null) {
             TopicIndex.Decision d = index.decide(features);
             if (d.topicId() != null) {

@@ -85,7 +85,7 @@ public class TopicClusterer {
                 Object[] r = rows.get(i);
                 List<String> words = JsonText.read((String) r[2], new TypeReference<List<String>>() { }, List.of());
                 List<PlaceMention> places = JsonText.read((String) r[3], new TypeReference<List<PlaceMention>>() { }, List.of());
-                fresh.add((Long) r[0], TopicFeatures.of(words, places, (Instant) r[1], isThreaded((Long) r[4])));
+                fresh.add((Long) r[0], TopicFeatures.of(words, places, (Instant) r[1], isThreaded((Long) r[4]), (Long) r[4]));
                 n++;
             }
         }

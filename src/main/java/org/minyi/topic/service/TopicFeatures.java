@@ -13,11 +13,12 @@ public final class TopicFeatures {
     private TopicFeatures() {
     }
 
-    public static TopicIndex.Features of(Analysis analysis, Instant at, boolean threaded) {
-        return of(analysis.words(), analysis.places(), at, threaded);
+    public static TopicIndex.Features of(Analysis analysis, Instant at, boolean threaded, long source) {
+        return of(analysis.words(), analysis.places(), at, threaded, source);
     }
 
-    public static TopicIndex.Features of(List<String> words, List<PlaceMention> places, Instant at, boolean threaded) {
+    public static TopicIndex.Features of(List<String> words, List<PlaceMention> places, Instant at, boolean threaded,
+                                         long source) {
         Map<String, Integer> terms = new LinkedHashMap<>();
         for (String w : words) {
             terms.merge(w, 1, Integer::sum);
@@ -28,6 +29,6 @@ public final class TopicFeatures {
                 terms.merge(TopicIndex.ENTITY + name, 1, Integer::sum);
             }
         }
-        return new TopicIndex.Features(terms, at, threaded);
+        return new TopicIndex.Features(terms, at, threaded, source);
     }
 }

@@ -24,7 +24,9 @@ import java.util.Set;
  *   prior      = recencyWeight · e^(−age / recencyTau) · k / (k + n)     (age ≤ recencyWindow, unthreaded sources)
  *   score      = similarity + prior;  join the best topic when score ≥ joinThreshold, else start a topic
  * </pre>
- * where {@code age} is the time between the post and the topic's last post, {@code n} the number of distinct
+ * where {@code age} is the time between the post and the topic's last post (the prior applies only when that last
+ * post came from the same source: a burst is a per-source phenomenon, and a mixed stream of many sites must not
+ * chain unrelated short posts together), {@code n} the number of distinct
  * content terms of the post and {@code k = informativeTerms}. The prior models bursts: comments collected from a
  * search page are short, rarely repeat the source's words and arrive within minutes of each other; a short post with
  * no strong content match belongs most likely to the conversation that is active right now. A long post carries its
@@ -54,8 +56,9 @@ public final class TopicIndex {
      * @param terms    term → count (content words; entities prefixed with {@link #ENTITY})
      * @param at       the post's publication time
      * @param threaded whether the post's source sends thread structure (no recency prior then)
+     * @param source   the post's source (the recency prior only links posts of the same source)
      */
-    public record Features(Map<String, Integer> terms, Instant at, boolean threaded) {
+    public record Features(Map<String, Integer> terms, Instant at, boolean threaded, long source) {
         public int size() {
             return terms.size();
         }
@@ -65,6 +68,9 @@ public final class TopicIndex {
     public record Decision(Long topicId, double score, double similarity, double prior) {
     }
 
+    /** Terms in more than this share of all posts do not retrieve candidates (they still count in similarity). */
+    static final double MAX_DOCUMENT_SHARE = 0.02;
+
     /** Prefix of entity terms (places, organisations), weighted up. */
     public static final String ENTITY = "@";
 
@@ -73,6 +79,14 @@ public final class TopicIndex {
         Instant last;
         Instant first;
         int posts;
+        long lastSource = -1;
+        /** The idf-weighted norm, recomputed when the vector changed or the collection grew by a tenth. */
+        double norm;
+        long normDocuments = -1;
+
+        void changed() {
+            normDocuments = -1;
+        }
     }
 
     private final Params params;
@@ -98,7 +112,8 @@ public final class TopicIndex {
         Set<Long> candidates = new LinkedHashSet<>(recent);
         for (String term : f.terms().keySet()) {
             LinkedHashSet<Long> ids = postings.get(term);
-            if (ids != null) {
+            // terms in more than maxDocumentShare of all posts are too common to retrieve candidates with
+            if (ids != null && df.getOrDefault(term, 0) <= MAX_DOCUMENT_SHARE * documents + 10) {
                 candidates.addAll(ids);
             }
         }
@@ -118,7 +133,7 @@ public final class TopicIndex {
             double sim = postNorm == 0 ? 0 : cosine(post, postNorm, t)
                     * Math.pow(2, -(double) ageSeconds / params.halfLife().getSeconds());
             double prior = 0;
-            if (!f.threaded() && ageSeconds <= params.recencyWindow().getSeconds()) {
+            if (!f.threaded() && t.lastSource == f.source() && ageSeconds <= params.recencyWindow().getSeconds()) {
                 prior = params.recencyWeight() * Math.exp(-(double) ageSeconds / params.recencyTau().getSeconds())
                         * params.informativeTerms() / (params.informativeTerms() + (double) f.size());
             }
@@ -149,12 +164,14 @@ public final class TopicIndex {
         if (t.last == null) {
             t.last = f.at();
             t.first = f.at();
+            t.lastSource = f.source();
         }
         double scale = 1;
         if (f.at().isAfter(t.last)) {
             double decay = Math.pow(2, -(double) Duration.between(t.last, f.at()).getSeconds() / params.halfLife().getSeconds());
             t.weights.replaceAll((k, v) -> v * decay);
             t.last = f.at();
+            t.lastSource = f.source();
         } else {
             scale = Math.pow(2, -(double) Duration.between(f.at(), t.last).getSeconds() / params.halfLife().getSeconds());
         }
@@ -169,6 +186,7 @@ public final class TopicIndex {
         if (t.weights.size() > 2 * params.maxTerms()) {
             prune(t);
         }
+        t.changed();
         recent.remove(topicId);
         recent.addLast(topicId);
         while (recent.size() > params.recentTopics()) {
@@ -207,6 +225,7 @@ public final class TopicIndex {
         if (b.weights.size() > 2 * params.maxTerms()) {
             prune(b);
         }
+        b.changed();
     }
 
     /** Whether the index knows the topic. */
@@ -336,12 +355,16 @@ public final class TopicIndex {
         if (dot == 0) {
             return 0;
         }
-        double tn = 0;
-        for (Map.Entry<String, Double> e : t.weights.entrySet()) {
-            double w = e.getValue() * idf(e.getKey());
-            tn += w * w;
+        if (t.normDocuments < 0 || documents > t.normDocuments + t.normDocuments / 10 + 100) {
+            double tn = 0;
+            for (Map.Entry<String, Double> e : t.weights.entrySet()) {
+                double w = e.getValue() * idf(e.getKey());
+                tn += w * w;
+            }
+            t.norm = Math.sqrt(tn);
+            t.normDocuments = documents;
         }
-        return dot / (postNorm * Math.sqrt(tn));
+        return dot / (postNorm * t.norm);
     }
 
     private static double norm(Map<String, Double> v) {

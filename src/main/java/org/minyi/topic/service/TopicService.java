@@ -326,11 +326,11 @@ public class TopicService {
         if (!t.isOpen()) {
             return;
         }
-        for (Object[] r : em.createQuery("select p.publishedAt, p.analysis.keywords, p.analysis.places from Post p where p.topicId = :t"
+        for (Object[] r : em.createQuery("select p.publishedAt, p.analysis.keywords, p.analysis.places, p.source.id from Post p where p.topicId = :t"
                 + " order by p.publishedAt", Object[].class).setParameter("t", t.id).setMaxResults(500).getResultList()) {
             List<String> words = JsonText.read((String) r[1], new TypeReference<List<String>>() { }, List.of());
             List<PlaceMention> places = JsonText.read((String) r[2], new TypeReference<List<PlaceMention>>() { }, List.of());
-            index.add(t.id, TopicFeatures.of(words, places, (Instant) r[0], false));
+            index.add(t.id, TopicFeatures.of(words, places, (Instant) r[0], false, (Long) r[3]));
         }
     }
 

@@ -34,8 +34,8 @@ public final class OfflineClusteringTuning {
             analyses.add(analyzer.analyze(text.substring(0, Math.min(40, text.length())), text));
         }
         TopicIndex.Params d = TopicIndex.Params.defaults();
-        double[][] grid = {{1.0, 0.4, 8, 12}, {0.8, 0.3, 6, 12}, {0.75, 0.3, 8, 12}, {0.8, 0.3, 6, 48}, {1.0, 0.4, 8, 48},
-                {0.75, 0.3, 8, 48}, {0.9, 0.35, 8, 24}};
+        // {recencyWeight, joinThreshold, informativeTerms, halfLife hours}; the first row is the default
+        double[][] grid = {{0.75, 0.3, 8, 12}, {1.0, 0.4, 8, 12}, {0.8, 0.3, 6, 12}};
         for (double[] g : grid) {
             TopicIndex.Params p = new TopicIndex.Params(d.maxTerms(), d.postingsPerTerm(), java.time.Duration.ofHours((long) g[3]),
                     d.recencyWindow(), d.recencyTau(), g[0], (int) g[2], g[1], d.entityWeight(), d.recentTopics(), d.idleAfter());
@@ -51,7 +51,7 @@ public final class OfflineClusteringTuning {
         long next = 1;
         long t0 = System.nanoTime();
         for (int i = 0; i < rows.size(); i++) {
-            TopicIndex.Features f = TopicFeatures.of(analyses.get(i), start.plus(Duration.ofSeconds(20L * i)), false);
+            TopicIndex.Features f = TopicFeatures.of(analyses.get(i), start.plus(Duration.ofSeconds(20L * i)), false, 1);
             TopicIndex.Decision dec = index.decide(f);
             long topic = dec.topicId() != null ? dec.topicId() : next++;
             index.add(topic, f);

@@ -19,7 +19,7 @@ class TopicIndexTest {
         for (String w : words) {
             terms.merge(w, 1, Integer::sum);
         }
-        return new TopicIndex.Features(terms, at, threaded);
+        return new TopicIndex.Features(terms, at, threaded, 1);
     }
 
     private static long assign(TopicIndex index, TopicIndex.Features f, long[] next) {
