@@ -24,8 +24,8 @@ import java.util.Set;
  *   prior      = recencyWeight · e^(−age / recencyTau) · k / (k + n)     (age ≤ recencyWindow, unthreaded sources)
  *   score      = similarity + prior;  join the best topic when score ≥ joinThreshold, else start a topic
  * </pre>
- * where {@code age} is the time between the post and the topic's last post (the prior applies only when that last
- * post came from the same source: a burst is a per-source phenomenon, and a mixed stream of many sites must not
+ * where {@code age} is the time between the post and the topic's span of posts (0 within it), and the prior applies
+ * only when the post last added to the topic came from the same source: a burst is a per-source phenomenon, and a mixed stream of many sites must not
  * chain unrelated short posts together), {@code n} the number of distinct
  * content terms of the post and {@code k = informativeTerms}. The prior models bursts: comments collected from a
  * search page are short, rarely repeat the source's words and arrive within minutes of each other; a short post with
@@ -126,10 +126,9 @@ public final class TopicIndex {
             if (t == null) {
                 continue;
             }
-            long ageSeconds = Math.abs(Duration.between(t.last, f.at()).getSeconds());
-            if (f.at().isBefore(t.first)) {
-                ageSeconds = Math.max(ageSeconds, Duration.between(f.at(), t.first).getSeconds());
-            }
+            // distance in time to the topic's span: 0 for a late arrival within it
+            long ageSeconds = f.at().isAfter(t.last) ? Duration.between(t.last, f.at()).getSeconds()
+                    : f.at().isBefore(t.first) ? Duration.between(f.at(), t.first).getSeconds() : 0;
             double sim = postNorm == 0 ? 0 : cosine(post, postNorm, t)
                     * Math.pow(2, -(double) ageSeconds / params.halfLife().getSeconds());
             double prior = 0;
@@ -171,7 +170,6 @@ public final class TopicIndex {
             double decay = Math.pow(2, -(double) Duration.between(t.last, f.at()).getSeconds() / params.halfLife().getSeconds());
             t.weights.replaceAll((k, v) -> v * decay);
             t.last = f.at();
-            t.lastSource = f.source();
         } else {
             scale = Math.pow(2, -(double) Duration.between(f.at(), t.last).getSeconds() / params.halfLife().getSeconds());
         }
@@ -179,6 +177,7 @@ public final class TopicIndex {
             t.first = f.at();
         }
         t.posts++;
+        t.lastSource = f.source();
         for (Map.Entry<String, Integer> e : f.terms().entrySet()) {
             t.weights.merge(e.getKey(), scale * termWeight(e.getKey(), e.getValue()), Double::sum);
             post(e.getKey(), topicId);
