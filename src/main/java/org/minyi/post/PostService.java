@@ -29,6 +29,7 @@ import org.minyi.nlp.Analysis;
 import org.minyi.nlp.TextAnalyzer;
 import org.minyi.source.Source;
 import org.minyi.source.SourceService;
+import org.minyi.topic.service.TopicAssigner;
 
 /**
  * Ingestion: validates pushed posts, analyses them and stores them in one transaction before answering.
@@ -54,6 +55,9 @@ public class PostService {
 
     @Inject
     Event<PostsStored> stored;
+
+    @Inject
+    TopicAssigner topics;
 
     private final Counter ingested;
     private final Counter duplicates;
@@ -213,6 +217,7 @@ public class PostService {
                 post.duplicateOf = findNearDuplicate(post, byKey, now);
             }
             post.persist();
+            topics.assign(post, c.analysis);
             byKey.put(key, post);
             outcome.newIds.add(post.id);
             outcome.results.add(new IngestResult(post.id, post.url, false, post.duplicateOf, post.topicId));
