@@ -40,8 +40,17 @@ class EscalationTest {
         clock.reset();
     }
 
+    /** Unrelated complaints: each is a topic of its own, so each gets a case of its own. */
+    private static final String[] STORIES = {
+        "海边步道栏杆松动，有人差点掉下去。",
+        "菜市场里的活禽摊位卫生很差，地上污水横流。",
+        "学校门口早上接送孩子的车辆乱停乱放，堵得走不动。",
+        "小区电梯这个月已经坏了三次，老人只能爬楼。",
+    };
+    private int opened;
+
     int open(Fixtures.Desk desk, String grade) {
-        int post = Fixtures.post("海边步道栏杆松动，有人差点掉下去。");
+        int post = Fixtures.post(STORIES[opened++ % STORIES.length]);
         return asAdmin().body(Map.of("postId", post, "unitId", desk.unitId(), "grade", grade)).post("/api/cases")
                 .then().statusCode(201).extract().path("id");
     }
