@@ -59,6 +59,9 @@ public class PostService {
     @Inject
     TopicAssigner topics;
 
+    /** Stored posts compared per SimHash band at most (see {@link #findNearDuplicate}). */
+    static final int NEAR_DUPLICATE_CANDIDATES_PER_BAND = 64;
+
     private final Counter ingested;
     private final Counter duplicates;
     private final Timer analysisTimer;
@@ -274,16 +277,20 @@ public class PostService {
                 return p.duplicateOf != null ? p.duplicateOf : p.id;
             }
         }
-        List<Object[]> rows = em.createQuery("select p.id, p.duplicateOf, p.analysis.simhash from Post p"
-                        + " where (p.analysis.simhashB0 = :b0 or p.analysis.simhashB1 = :b1 or p.analysis.simhashB2 = :b2"
-                        + " or p.analysis.simhashB3 = :b3) and p.collectedAt >= :since order by p.id", Object[].class)
-                .setParameter("b0", a.simhashB0).setParameter("b1", a.simhashB1).setParameter("b2", a.simhashB2)
-                .setParameter("b3", a.simhashB3).setParameter("since", now.minus(config.nearDuplicateWindow()))
-                .setMaxResults(200).getResultList();
-        for (Object[] row : rows) {
-            Long hash = (Long) row[2];
-            if (hash != null && Long.bitCount(hash ^ a.simhash) <= max) {
-                return row[1] != null ? (Long) row[1] : (Long) row[0];
+        // one indexed look-up per band, each bounded: the cost per post does not grow with the number of posts,
+        // even when many posts share a band (templated or very similar texts)
+        Integer[] bands = {a.simhashB0, a.simhashB1, a.simhashB2, a.simhashB3};
+        Instant since = now.minus(config.nearDuplicateWindow());
+        for (int k = 0; k < 4; k++) {
+            List<Object[]> rows = em.createQuery("select p.id, p.duplicateOf, p.analysis.simhash from Post p"
+                            + " where p.analysis.simhashB" + k + " = :b and p.collectedAt >= :since", Object[].class)
+                    .setParameter("b", bands[k]).setParameter("since", since)
+                    .setMaxResults(NEAR_DUPLICATE_CANDIDATES_PER_BAND).getResultList();
+            for (Object[] row : rows) {
+                Long hash = (Long) row[2];
+                if (hash != null && Long.bitCount(hash ^ a.simhash) <= max) {
+                    return row[1] != null ? (Long) row[1] : (Long) row[0];
+                }
             }
         }
         return null;
