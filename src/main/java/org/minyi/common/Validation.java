@@ -98,6 +98,23 @@ public final class Validation {
         return value;
     }
 
+    /** A page request: {@code page} ≥ 0 (default 0), {@code size} from 1 to {@link Page#MAX_SIZE} (default given). */
+    public PageRequest paging(Integer page, Integer size, int defaultSize) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? defaultSize : size;
+        if (p < 0) {
+            reject("page", "must not be negative");
+        }
+        if (s < 1 || s > Page.MAX_SIZE) {
+            reject("size", "must be between 1 and " + Page.MAX_SIZE);
+        }
+        return new PageRequest(p, s);
+    }
+
+    /** A validated page number (0-based) and size. */
+    public record PageRequest(int page, int size) {
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

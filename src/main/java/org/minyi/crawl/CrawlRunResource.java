@@ -30,14 +30,11 @@ public class CrawlRunResource {
     @Transactional
     public Page<CrawlRunView> runs(@QueryParam("source") Long sourceId, @QueryParam("page") Integer page,
                                    @QueryParam("size") Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw ApiException.badRequest("page", "must not be negative");
-        }
-        if (s < 1 || s > Page.MAX_SIZE) {
-            throw ApiException.badRequest("size", "must be between 1 and " + Page.MAX_SIZE);
-        }
+        org.minyi.common.Validation v = new org.minyi.common.Validation();
+        org.minyi.common.Validation.PageRequest paging = v.paging(page, size, 20);
+        v.throwIfInvalid();
+        int p = paging.page();
+        int s = paging.size();
         String where = sourceId == null ? "" : " where r.sourceId = :s";
         var query = em.createQuery("select r from CrawlRun r" + where + " order by r.id desc", CrawlRun.class);
         var count = em.createQuery("select count(r) from CrawlRun r" + where, Long.class);

@@ -70,14 +70,9 @@ public class PostQuery {
             v.reject("sentiment", "must be negative, neutral or positive");
         }
         String q = v.maxLength("q", f.q() == null || f.q().isBlank() ? null : f.q().trim(), 100);
-        int page = f.page() == null ? 0 : f.page();
-        int size = f.size() == null ? 50 : f.size();
-        if (page < 0) {
-            v.reject("page", "must not be negative");
-        }
-        if (size < 1 || size > Page.MAX_SIZE) {
-            v.reject("size", "must be between 1 and " + Page.MAX_SIZE);
-        }
+        Validation.PageRequest paging = v.paging(f.page(), f.size(), 50);
+        int page = paging.page();
+        int size = paging.size();
         v.throwIfInvalid();
 
         StringBuilder where = new StringBuilder(" where 1 = 1");

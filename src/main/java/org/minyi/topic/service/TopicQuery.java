@@ -68,14 +68,9 @@ public class TopicQuery {
         }
         String category = v.maxLength("category", blankToNull(f.category()), 100);
         String place = v.maxLength("place", blankToNull(f.place()), 100);
-        int page = f.page() == null ? 0 : f.page();
-        int size = f.size() == null ? 50 : f.size();
-        if (page < 0) {
-            v.reject("page", "must not be negative");
-        }
-        if (size < 1 || size > Page.MAX_SIZE) {
-            v.reject("size", "must be between 1 and " + Page.MAX_SIZE);
-        }
+        Validation.PageRequest paging = v.paging(f.page(), f.size(), 50);
+        int page = paging.page();
+        int size = paging.size();
         v.throwIfInvalid();
 
         StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -140,14 +135,9 @@ public class TopicQuery {
     public Page<TopicPostView> posts(long id, Integer page, Integer size, String sort) {
         find(id);
         Validation v = new Validation();
-        int p = page == null ? 0 : page;
-        int s = size == null ? 50 : size;
-        if (p < 0) {
-            v.reject("page", "must not be negative");
-        }
-        if (s < 1 || s > Page.MAX_SIZE) {
-            v.reject("size", "must be between 1 and " + Page.MAX_SIZE);
-        }
+        Validation.PageRequest paging = v.paging(page, size, 50);
+        int p = paging.page();
+        int s = paging.size();
         String order = sort == null || sort.isBlank() ? "recent" : sort.trim().toLowerCase();
         if (!order.equals("recent") && !order.equals("oldest")) {
             v.reject("sort", "must be recent or oldest");
