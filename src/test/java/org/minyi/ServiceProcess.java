@@ -44,8 +44,15 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(app + "/quarkus-run.jar is missing: run ./mvnw package -DskipTests first");
         }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", app.resolve("quarkus-run.jar").toString());
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        // extra JVM options for benchmarks and profiling, e.g. -Dminyi.service.jvm-args="-XX:StartFlightRecording=..."
+        String extra = System.getProperty("minyi.service.jvm-args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(java.util.List.of(extra.split("\\s+")));
+        }
+        command.addAll(java.util.List.of("-jar", app.resolve("quarkus-run.jar").toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.directory(workDir.toFile());
         Map<String, String> e = pb.environment();
         e.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -70,6 +77,11 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(300);
         }
         throw new IllegalStateException("service did not start in 120 s; see " + log());
+    }
+
+    /** The service's process id (for jcmd). */
+    public long pid() {
+        return process.pid();
     }
 
     public Path log() {

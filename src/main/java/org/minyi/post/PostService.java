@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -85,11 +86,12 @@ public class PostService {
             throw ApiException.badRequest("body", "is an empty array");
         }
         List<Candidate> candidates = QuarkusTransaction.requiringNew().call(() -> validate(inputs, batch));
-        for (Candidate c : candidates) {
+        // analysis is pure computation: spread a batch over the cores before the storing transaction
+        (candidates.size() > 1 ? candidates.parallelStream() : candidates.stream()).forEach(c -> {
             long start = System.nanoTime();
             c.analysis = analyzer.analyze(c.title, c.content);
             analysisTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-        }
+        });
         Outcome outcome;
         try {
             outcome = QuarkusTransaction.requiringNew().call(() -> store(candidates));
@@ -180,9 +182,14 @@ public class PostService {
     }
 
     private Outcome store(List<Candidate> candidates) {
+        // every look-up below is answered from the batch or by the set-wise queries made first, so nothing needs the
+        // pending inserts flushed before a query (AUTO would flush, and dirty-check the whole batch, before each one)
+        em.setFlushMode(FlushModeType.COMMIT);
         Instant now = Instant.now(clock);
         Outcome outcome = new Outcome();
         Map<String, Post> byKey = existing(candidates);
+        Map<String, Long> originals = originals(candidates);
+        NearDuplicates near = nearDuplicates(candidates, now);
         for (Candidate c : candidates) {
             String key = c.sourceId + " " + c.url;
             Post post = byKey.get(key);
@@ -203,21 +210,19 @@ public class PostService {
             post.collectedAt = now;
             post.replyCount = c.replyCount;
             post.viewCount = c.viewCount;
-            post.fingerprint = fingerprint(c.title, c.content);
+            post.fingerprint = c.fingerprint;
             post.parentUrl = c.parentUrl;
             if (c.parentUrl != null) {
+                // existing() loaded the stored parents with the batch's URLs; the batch's own posts are added as stored
                 Post parent = byKey.get(c.sourceId + " " + c.parentUrl);
-                if (parent == null) {
-                    parent = findByUrl(c.sourceId, c.parentUrl);
-                }
                 if (parent != null) {
                     post.parentId = parent.id;
                 }
             }
             AnalysisMapper.apply(c.analysis, post.analysis, now);
-            post.duplicateOf = findOriginal(post.fingerprint, byKey);
+            post.duplicateOf = findOriginal(post.fingerprint, byKey, originals);
             if (post.duplicateOf == null && c.analysis.words().size() >= config.nearDuplicateMinWords()) {
-                post.duplicateOf = findNearDuplicate(post, byKey, now);
+                post.duplicateOf = findNearDuplicate(post, byKey, near);
             }
             post.persist();
             topics.assign(post, c.analysis);
@@ -226,16 +231,79 @@ public class PostService {
             outcome.results.add(new IngestResult(post.id, post.url, false, post.duplicateOf, post.topicId));
         }
         em.flush();
-        // replies that arrived before their thread: link them now
+        // replies that arrived before their thread (earlier, or earlier in this batch): link them now, one query a source
+        Map<Long, Map<String, Long>> newBySource = new LinkedHashMap<>();
+        java.util.Set<Long> newIds = new java.util.HashSet<>(outcome.newIds);
         for (Candidate c : candidates) {
             Post post = byKey.get(c.sourceId + " " + c.url);
-            if (outcome.newIds.contains(post.id)) {
-                em.createQuery("update Post p set p.parentId = :id where p.source.id = :s and p.parentUrl = :u and p.parentId is null")
-                        .setParameter("id", post.id).setParameter("s", c.sourceId).setParameter("u", c.url)
-                        .executeUpdate();
+            if (newIds.contains(post.id)) {
+                newBySource.computeIfAbsent(c.sourceId, k -> new HashMap<>()).put(c.url, post.id);
             }
         }
+        newBySource.forEach((sourceId, ids) -> {
+            List<String> urls = new ArrayList<>(ids.keySet());
+            for (int i = 0; i < urls.size(); i += 500) {
+                em.createQuery("select p from Post p where p.source.id = :s and p.parentUrl in :urls and p.parentId is null", Post.class)
+                        .setParameter("s", sourceId).setParameter("urls", urls.subList(i, Math.min(urls.size(), i + 500)))
+                        .getResultList().forEach(orphan -> orphan.parentId = ids.get(orphan.parentUrl));
+            }
+        });
         return outcome;
+    }
+
+    /** The first stored original (not itself a duplicate) of each fingerprint of the batch, in one query. */
+    private Map<String, Long> originals(List<Candidate> candidates) {
+        List<String> fingerprints = new ArrayList<>();
+        for (Candidate c : candidates) {
+            c.fingerprint = fingerprint(c.title, c.content);
+            fingerprints.add(c.fingerprint);
+        }
+        Map<String, Long> out = new HashMap<>();
+        for (int i = 0; i < fingerprints.size(); i += 500) {
+            em.createQuery("select p.fingerprint, min(p.id) from Post p where p.fingerprint in :f and p.duplicateOf is null"
+                            + " group by p.fingerprint", Object[].class)
+                    .setParameter("f", fingerprints.subList(i, Math.min(fingerprints.size(), i + 500))).getResultList()
+                    .forEach(row -> out.put((String) row[0], (Long) row[1]));
+        }
+        return out;
+    }
+
+    /** Stored near-duplicate candidates of the batch: per SimHash band, per band value, rows of the window. */
+    private static final class NearDuplicates {
+        @SuppressWarnings("unchecked")
+        final Map<Integer, List<Object[]>>[] byBand = new Map[4];
+    }
+
+    /**
+     * One query per SimHash band for the whole batch, bounded to {@link #NEAR_DUPLICATE_CANDIDATES_PER_BAND} rows per
+     * band value (a window function, so that many posts sharing a band, templated or very similar texts, cost a
+     * bounded amount each).
+     */
+    private NearDuplicates nearDuplicates(List<Candidate> candidates, Instant now) {
+        NearDuplicates out = new NearDuplicates();
+        OffsetDateTime since = now.minus(config.nearDuplicateWindow()).atOffset(java.time.ZoneOffset.UTC);
+        for (int k = 0; k < 4; k++) {
+            out.byBand[k] = new HashMap<>();
+            java.util.Set<Integer> values = new java.util.LinkedHashSet<>();
+            for (Candidate c : candidates) {
+                if (c.analysis.words().size() >= config.nearDuplicateMinWords()) {
+                    values.add((int) ((c.analysis.simhash() >>> (16 * k)) & 0xFFFF));
+                }
+            }
+            List<Integer> list = new ArrayList<>(values);
+            for (int i = 0; i < list.size(); i += 500) {
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = em.createNativeQuery("select id, duplicate_of, simhash, b from (select id, duplicate_of, simhash,"
+                                + " simhash_b" + k + " as b, row_number() over (partition by simhash_b" + k + " order by id) as rn"
+                                + " from post where simhash_b" + k + " in (:b) and collected_at >= :since) x where rn <= :n")
+                        .setParameter("b", list.subList(i, Math.min(list.size(), i + 500))).setParameter("since", since)
+                        .setParameter("n", NEAR_DUPLICATE_CANDIDATES_PER_BAND).getResultList();
+                for (Object[] row : rows) {
+                    out.byBand[k].computeIfAbsent(((Number) row[3]).intValue(), x -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+        return out;
     }
 
     private Map<String, Post> existing(List<Candidate> candidates) {
@@ -268,7 +336,7 @@ public class PostService {
      * {@code nearDuplicateDistance} bits. Candidates come from the band index (a post within distance 3 shares at
      * least one of the four 16-bit bands), so the cost does not grow with the number of stored posts.
      */
-    private Long findNearDuplicate(Post post, Map<String, Post> batch, Instant now) {
+    private Long findNearDuplicate(Post post, Map<String, Post> batch, NearDuplicates near) {
         PostAnalysis a = post.analysis;
         int max = config.nearDuplicateDistance();
         for (Post p : batch.values()) {
@@ -277,19 +345,14 @@ public class PostService {
                 return p.duplicateOf != null ? p.duplicateOf : p.id;
             }
         }
-        // one indexed look-up per band, each bounded: the cost per post does not grow with the number of posts,
-        // even when many posts share a band (templated or very similar texts)
+        // the stored candidates sharing a band, fetched for the whole batch (bounded per band value): the cost per
+        // post does not grow with the number of posts, even when many posts share a band
         Integer[] bands = {a.simhashB0, a.simhashB1, a.simhashB2, a.simhashB3};
-        Instant since = now.minus(config.nearDuplicateWindow());
         for (int k = 0; k < 4; k++) {
-            List<Object[]> rows = em.createQuery("select p.id, p.duplicateOf, p.analysis.simhash from Post p"
-                            + " where p.analysis.simhashB" + k + " = :b and p.collectedAt >= :since", Object[].class)
-                    .setParameter("b", bands[k]).setParameter("since", since)
-                    .setMaxResults(NEAR_DUPLICATE_CANDIDATES_PER_BAND).getResultList();
-            for (Object[] row : rows) {
-                Long hash = (Long) row[2];
+            for (Object[] row : near.byBand[k].getOrDefault(bands[k], List.of())) {
+                Long hash = row[2] == null ? null : ((Number) row[2]).longValue();
                 if (hash != null && Long.bitCount(hash ^ a.simhash) <= max) {
-                    return row[1] != null ? (Long) row[1] : (Long) row[0];
+                    return row[1] != null ? ((Number) row[1]).longValue() : ((Number) row[0]).longValue();
                 }
             }
         }
@@ -297,14 +360,13 @@ public class PostService {
     }
 
     /** The first stored post with the same fingerprint (a repost of the same text elsewhere), if any. */
-    private Long findOriginal(String fingerprint, Map<String, Post> batch) {
+    private Long findOriginal(String fingerprint, Map<String, Post> batch, Map<String, Long> stored) {
         for (Post p : batch.values()) {
             if (fingerprint.equals(p.fingerprint) && p.id != null) {
                 return p.duplicateOf != null ? p.duplicateOf : p.id;
             }
         }
-        return em.createQuery("select p.id from Post p where p.fingerprint = :f and p.duplicateOf is null order by p.id", Long.class)
-                .setParameter("f", fingerprint).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        return stored.get(fingerprint);
     }
 
     static String fingerprint(String title, String content) {
@@ -337,6 +399,7 @@ public class PostService {
         int replyCount;
         int viewCount;
         Analysis analysis;
+        String fingerprint;
     }
 
     private static final class Outcome {
