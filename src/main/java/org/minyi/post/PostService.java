@@ -188,6 +188,8 @@ public class PostService {
         Instant now = Instant.now(clock);
         Outcome outcome = new Outcome();
         Map<String, Post> byKey = existing(candidates);
+        Seen seen = new Seen(config.nearDuplicateDistance());
+        byKey.values().forEach(seen::add);
         Map<String, Long> originals = originals(candidates);
         NearDuplicates near = nearDuplicates(candidates, now);
         for (Candidate c : candidates) {
@@ -220,16 +222,18 @@ public class PostService {
                 }
             }
             AnalysisMapper.apply(c.analysis, post.analysis, now);
-            post.duplicateOf = findOriginal(post.fingerprint, byKey, originals);
+            post.duplicateOf = findOriginal(post.fingerprint, seen, originals);
             if (post.duplicateOf == null && c.analysis.words().size() >= config.nearDuplicateMinWords()) {
-                post.duplicateOf = findNearDuplicate(post, byKey, near);
+                post.duplicateOf = findNearDuplicate(post, seen, near);
             }
             post.persist();
             topics.assign(post, c.analysis);
             byKey.put(key, post);
+            seen.add(post);
             outcome.newIds.add(post.id);
             outcome.results.add(new IngestResult(post.id, post.url, false, post.duplicateOf, post.topicId));
         }
+        topics.finishBatch();
         em.flush();
         // replies that arrived before their thread (earlier, or earlier in this batch): link them now, one query a source
         Map<Long, Map<String, Long>> newBySource = new LinkedHashMap<>();
@@ -336,14 +340,12 @@ public class PostService {
      * {@code nearDuplicateDistance} bits. Candidates come from the band index (a post within distance 3 shares at
      * least one of the four 16-bit bands), so the cost does not grow with the number of stored posts.
      */
-    private Long findNearDuplicate(Post post, Map<String, Post> batch, NearDuplicates near) {
+    private Long findNearDuplicate(Post post, Seen batch, NearDuplicates near) {
         PostAnalysis a = post.analysis;
         int max = config.nearDuplicateDistance();
-        for (Post p : batch.values()) {
-            if (p.id != null && p.analysis.simhash != null && p.analysis.simhash != 0
-                    && Long.bitCount(p.analysis.simhash ^ a.simhash) <= max) {
-                return p.duplicateOf != null ? p.duplicateOf : p.id;
-            }
+        Post similar = batch.near(a.simhash);
+        if (similar != null) {
+            return similar.duplicateOf != null ? similar.duplicateOf : similar.id;
         }
         // the stored candidates sharing a band, fetched for the whole batch (bounded per band value): the cost per
         // post does not grow with the number of posts, even when many posts share a band
@@ -360,13 +362,58 @@ public class PostService {
     }
 
     /** The first stored post with the same fingerprint (a repost of the same text elsewhere), if any. */
-    private Long findOriginal(String fingerprint, Map<String, Post> batch, Map<String, Long> stored) {
-        for (Post p : batch.values()) {
-            if (fingerprint.equals(p.fingerprint) && p.id != null) {
-                return p.duplicateOf != null ? p.duplicateOf : p.id;
-            }
+    private Long findOriginal(String fingerprint, Seen batch, Map<String, Long> stored) {
+        Post p = batch.byFingerprint.get(fingerprint);
+        if (p != null) {
+            return p.duplicateOf != null ? p.duplicateOf : p.id;
         }
         return stored.get(fingerprint);
+    }
+
+    /**
+     * The posts of the batch so far (and the stored ones it loaded), indexed by fingerprint and by SimHash band, so
+     * that each post is compared with the few that can match instead of the whole batch.
+     */
+    private static final class Seen {
+        final int maxDistance;
+        final Map<String, Post> byFingerprint = new HashMap<>();
+        final List<Post> all = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        final Map<Integer, List<Post>>[] bands = new Map[] {new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()};
+
+        Seen(int maxDistance) {
+            this.maxDistance = maxDistance;
+        }
+
+        void add(Post p) {
+            if (p.id == null) {
+                return;
+            }
+            byFingerprint.putIfAbsent(p.fingerprint, p);
+            Long h = p.analysis.simhash;
+            if (h != null && h != 0) {
+                all.add(p);
+                for (int k = 0; k < 4; k++) {
+                    bands[k].computeIfAbsent((int) ((h >>> (16 * k)) & 0xFFFF), x -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+
+        /** A post within the near-duplicate distance, or null. */
+        Post near(long hash) {
+            // within 3 bits two hashes share at least one of the four 16-bit bands; beyond, compare with all
+            if (maxDistance > 3) {
+                return all.stream().filter(p -> Long.bitCount(p.analysis.simhash ^ hash) <= maxDistance).findFirst().orElse(null);
+            }
+            for (int k = 0; k < 4; k++) {
+                for (Post p : bands[k].getOrDefault((int) ((hash >>> (16 * k)) & 0xFFFF), List.of())) {
+                    if (Long.bitCount(p.analysis.simhash ^ hash) <= maxDistance) {
+                        return p;
+                    }
+                }
+            }
+            return null;
+        }
     }
 
     static String fingerprint(String title, String content) {

@@ -70,6 +70,7 @@ public final class IngestBenchmark {
         double rate;
         double p95;
         double heap;
+        double cpuPerPost;
         try (ServiceProcess service = new ServiceProcess(work, env, password).start()) {
             int status = service.call("POST", "/api/sources", "{\"name\":\"bench-ingest\",\"type\":\"API\",\"baseUrl\":\"https://example.org/\"}").statusCode();
             if (status != 201) {
@@ -81,16 +82,20 @@ public final class IngestBenchmark {
             send(http, service.baseUrl(), auth, bodies.subList(0, warmBatches), clients, new ArrayList<>());
             System.out.printf(Locale.ROOT, "warm-up: %d posts stored%n", warmBatches * batch);
             List<Double> latencies = new ArrayList<>();
+            Duration cpu0 = ProcessHandle.of(service.pid()).flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
             long t0 = System.nanoTime();
             send(http, service.baseUrl(), auth, bodies.subList(warmBatches, bodies.size()), clients, latencies);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            Duration cpu1 = ProcessHandle.of(service.pid()).flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
+            cpuPerPost = (cpu1.toNanos() - cpu0.toNanos()) / 1e6 / total;
             int measured = total;
             rate = measured / seconds;
             double[] l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             p95 = l[(int) Math.min(l.length - 1, Math.ceil(l.length * 0.95) - 1)];
             heap = Bench.heapUsed(service.baseUrl());
-            System.out.printf(Locale.ROOT, "%n| database | posts | clients x batch | seconds | posts/s | batch p95 ms | heap MiB |%n|---|---|---|---|---|---|---|%n"
-                    + "| %s | %d | %d x %d | %.1f | %.0f | %.0f | %.0f |%n", db, measured, clients, batch, seconds, rate, p95, heap / 1048576);
+            System.out.printf(Locale.ROOT, "%n| database | posts | clients x batch | seconds | posts/s | batch p95 ms | service CPU ms/post | heap MiB |%n"
+                    + "|---|---|---|---|---|---|---|---|%n| %s | %d | %d x %d | %.1f | %.0f | %.0f | %.2f | %.0f |%n", db, measured, clients,
+                    batch, seconds, rate, p95, cpuPerPost, heap / 1048576);
         }
         BenchmarkResult result = new BenchmarkResult("ingest-" + db);
         if (db.equals("pg")) {
@@ -107,6 +112,9 @@ public final class IngestBenchmark {
         }
         result.note(clients + " clients x batches of " + batch + ", " + total + " posts after " + warmup + " warm-up");
         result.figure("batch latency p95", p95, "ms");
+        result.figure("service CPU per post", cpuPerPost, "ms");
+        result.note("CPU time of the service process (not the database) per stored post: the machine-independent cost; "
+                + "2 cores give at most " + Math.round(2000 / cpuPerPost) + " posts/s for the service alone");
         result.figure("heap used after the run", heap / 1048576, "MiB");
         result.write();
     }

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +25,9 @@ import org.minyi.topic.config.TopicConfig;
 /**
  * Puts each newly stored post into a topic, inside the ingestion transaction (so {@code topicId} is set before the
  * answer): a reply joins its thread's topic, a repost its original's, anything else the best topic of the
- * {@link TopicIndex} or a new one. Updates the topic's counters and hourly rows and the site-wide hour. Makes no
- * JPQL query (no flush of the ingestion batch): everything is found by primary key.
+ * {@link TopicIndex} or a new one. Updates the topic's counters and hourly rows and the site-wide hour, and after the
+ * batch ({@link #finishBatch}) its places, categories and keywords. Makes no JPQL query (no flush of the ingestion
+ * batch): everything is found by primary key.
  */
 @ApplicationScoped
 public class TopicAssigner {
@@ -47,6 +49,9 @@ public class TopicAssigner {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TransactionSynchronizationRegistry registry;
 
     /** How a post found its topic (for logs and tests). */
     public enum Via { PARENT, REPOST, CONTENT, NEW }
@@ -139,17 +144,16 @@ public class TopicAssigner {
             t.sourceCount = 1;
             t.authorCount = post.author == null ? 0 : 1;
         }
-        Map<String, Integer> places = counts(t.places);
+        // place and category counts and the keywords are summaries of the whole batch: kept parsed per topic while the
+        // batch is stored and written once per topic by finishBatch() (parsing, sorting and writing them per post
+        // cost more than the rest of the assignment)
+        Touched touched = touched().computeIfAbsent(t.id, k -> new Touched(t));
         for (PlaceMention p : a.places()) {
-            places.merge(p.unit() != null ? p.unit() : p.name(), 1, Integer::sum);
+            touched.places.merge(p.unit() != null ? p.unit() : p.name(), 1, Integer::sum);
         }
-        t.places = JsonText.write(top(places, 20));
-        Map<String, Integer> categories = counts(t.categories);
         for (String c : a.categories()) {
-            categories.merge(c, 1, Integer::sum);
+            touched.categories.merge(c, 1, Integer::sum);
         }
-        t.categories = JsonText.write(top(categories, 20));
-        t.keywords = JsonText.write(keywords(clusterer.index().topTerms(t.id, 20), 10));
         heat(t, post.publishedAt, 1, config.hotnessHalfLife());
         if (!t.labelLocked && !reply && t.labelPostId != null && !t.labelPostId.equals(post.id)) {
             Post labelPost = em.find(Post.class, t.labelPostId);
@@ -160,6 +164,46 @@ public class TopicAssigner {
         }
         t.updatedAt = Instant.now(clock);
         hour(t.id, post, a.sentiment().label(), reply);
+    }
+
+    /**
+     * Writes the place and category counts and the keywords of every topic the current transaction's posts joined.
+     * Called once after the last {@link #assign} of a batch, in the same transaction.
+     */
+    public void finishBatch() {
+        Map<Long, Touched> all = touched();
+        for (Touched touched : all.values()) {
+            Topic t = touched.topic;
+            t.places = JsonText.write(top(touched.places, 20));
+            t.categories = JsonText.write(top(touched.categories, 20));
+            t.keywords = JsonText.write(keywords(clusterer.index().topTerms(t.id, 20), 10));
+        }
+        all.clear();
+    }
+
+    /** A topic joined by posts of the current transaction, with its parsed summaries. */
+    private static final class Touched {
+        final Topic topic;
+        final Map<String, Integer> places;
+        final Map<String, Integer> categories;
+
+        Touched(Topic topic) {
+            this.topic = topic;
+            this.places = counts(topic.places);
+            this.categories = counts(topic.categories);
+        }
+    }
+
+    private static final String TOUCHED = TopicAssigner.class.getName() + ".touched";
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, Touched> touched() {
+        Map<Long, Touched> m = (Map<Long, Touched>) registry.getResource(TOUCHED);
+        if (m == null) {
+            m = new LinkedHashMap<>();
+            registry.putResource(TOUCHED, m);
+        }
+        return m;
     }
 
     private void hour(long topicId, Post post, String sentiment, boolean reply) {

@@ -109,6 +109,9 @@ public final class TopicIndex {
     public synchronized Decision decide(Features f) {
         Map<String, Double> post = weigh(f.terms());
         double postNorm = norm(post);
+        // each post weight times its idf, once: the dot product with a topic's raw weights needs nothing else
+        Map<String, Double> query = new HashMap<>();
+        post.forEach((k, v) -> query.put(k, v * idf(k)));
         Set<Long> candidates = new LinkedHashSet<>(recent);
         for (String term : f.terms().keySet()) {
             LinkedHashSet<Long> ids = postings.get(term);
@@ -129,7 +132,7 @@ public final class TopicIndex {
             // distance in time to the topic's span: 0 for a late arrival within it
             long ageSeconds = f.at().isAfter(t.last) ? Duration.between(t.last, f.at()).getSeconds()
                     : f.at().isBefore(t.first) ? Duration.between(f.at(), t.first).getSeconds() : 0;
-            double sim = postNorm == 0 ? 0 : cosine(post, postNorm, t)
+            double sim = postNorm == 0 ? 0 : cosine(query, postNorm, t)
                     * Math.pow(2, -(double) ageSeconds / params.halfLife().getSeconds());
             double prior = 0;
             if (!f.threaded() && t.lastSource == f.source() && ageSeconds <= params.recencyWindow().getSeconds()) {
@@ -255,9 +258,14 @@ public final class TopicIndex {
             return 0;
         }
         Map<String, Double> wx = new HashMap<>();
-        x.weights.forEach((k, v) -> wx.put(k, v * idf(k)));
+        Map<String, Double> qx = new HashMap<>();
+        x.weights.forEach((k, v) -> {
+            double idf = idf(k);
+            wx.put(k, v * idf);
+            qx.put(k, v * idf * idf);
+        });
         double nx = norm(wx);
-        return nx == 0 ? 0 : cosine(wx, nx, y);
+        return nx == 0 ? 0 : cosine(qx, nx, y);
     }
 
     /**
@@ -343,12 +351,16 @@ public final class TopicIndex {
         return out;
     }
 
-    private double cosine(Map<String, Double> post, double postNorm, TopicVector t) {
+    /**
+     * Cosine of an idf-weighted vector (given as {@code query}: each idf-weighted value times the term's idf again,
+     * and its norm) with a topic's idf-weighted vector.
+     */
+    private double cosine(Map<String, Double> query, double postNorm, TopicVector t) {
         double dot = 0;
-        for (Map.Entry<String, Double> e : post.entrySet()) {
+        for (Map.Entry<String, Double> e : query.entrySet()) {
             Double w = t.weights.get(e.getKey());
             if (w != null) {
-                dot += e.getValue() * w * idf(e.getKey());
+                dot += e.getValue() * w;
             }
         }
         if (dot == 0) {
