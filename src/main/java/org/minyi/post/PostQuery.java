@@ -34,6 +34,10 @@ public class PostQuery {
     @Inject
     DistrictConfig district;
 
+    /** Whether the database is PostgreSQL (fixed at build time), for the count estimate. */
+    private final boolean postgres = "postgresql".equals(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.datasource.db-kind", String.class).orElse(""));
+
     public PostView get(long id) {
         Post post = em.find(Post.class, id);
         if (post == null) {
@@ -76,43 +80,79 @@ public class PostQuery {
         v.throwIfInvalid();
 
         StringBuilder where = new StringBuilder(" where 1 = 1");
+        // the same filter in SQL, for the bounded count
+        StringBuilder sqlWhere = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (sourceId != null) {
             where.append(" and p.source.id = :source");
+            sqlWhere.append(" and source_id = :source");
             params.put("source", sourceId);
         }
         if (from != null) {
             where.append(" and p.publishedAt >= :from");
+            sqlWhere.append(" and published_at >= :from");
             params.put("from", from.toInstant());
         }
         if (to != null) {
             where.append(" and p.publishedAt < :to");
+            sqlWhere.append(" and published_at < :to");
             params.put("to", to.toInstant());
         }
         if (label != null) {
             where.append(" and p.analysis.sentimentLabel = :label");
+            sqlWhere.append(" and sentiment_label = :label");
             params.put("label", label);
         }
         if (q != null) {
             where.append(" and (lower(p.title) like :q or lower(p.content) like :q)");
+            sqlWhere.append(" and (lower(title) like :q or lower(content) like :q)");
             params.put("q", "%" + q.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (f.afterId() != null) {
             where.append(" and p.id > :after");
+            sqlWhere.append(" and id > :after");
             params.put("after", f.afterId());
         }
         TypedQuery<Post> query = em.createQuery("select p from Post p join fetch p.source" + where
                 + " order by p.publishedAt desc, p.id desc", Post.class);
-        TypedQuery<Long> count = em.createQuery("select count(p) from Post p" + where, Long.class);
-        params.forEach((k, val) -> {
-            query.setParameter(k, val);
-            count.setParameter(k, val);
-        });
+        params.forEach(query::setParameter);
         List<PostView> items = new ArrayList<>();
         for (Post p : query.setFirstResult(page * size).setMaxResults(size).getResultList()) {
             items.add(PostView.summary(p, district.zone()));
         }
-        return new Page<>(items, page, size, count.getSingleResult());
+        long[] total = total(sqlWhere.toString(), params);
+        return new Page<>(items, page, size, total[0], total[1] == 1);
+    }
+
+    /**
+     * The number of posts matching a filter, and 1 if exact: counted up to {@link Page#EXACT_COUNT_LIMIT} (a bounded
+     * index scan); beyond that, on PostgreSQL, the planner's estimate, since counting a million rows exactly for
+     * every page view would cost more than the page (on H2, deployments are small: counted exactly).
+     */
+    private long[] total(String sqlWhere, Map<String, Object> params) {
+        int limit = Page.EXACT_COUNT_LIMIT;
+        jakarta.persistence.Query bounded = em.createNativeQuery("select count(*) from (select 1 as one from post" + sqlWhere
+                + " fetch first " + (limit + 1) + " rows only) x");
+        bindNative(bounded, params);
+        long n = ((Number) bounded.getSingleResult()).longValue();
+        if (n <= limit) {
+            return new long[] {n, 1};
+        }
+        if (!postgres) {
+            jakarta.persistence.Query exact = em.createNativeQuery("select count(*) from post" + sqlWhere);
+            bindNative(exact, params);
+            return new long[] {((Number) exact.getSingleResult()).longValue(), 1};
+        }
+        jakarta.persistence.Query explain = em.createNativeQuery("explain (format json) select 1 from post" + sqlWhere);
+        bindNative(explain, params);
+        String plan = String.valueOf(explain.getSingleResult());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)").matcher(plan);
+        long estimate = m.find() ? (long) Double.parseDouble(m.group(1)) : n;
+        return new long[] {Math.max(n, estimate), 0};
+    }
+
+    private static void bindNative(jakarta.persistence.Query q, Map<String, Object> params) {
+        params.forEach((k, v) -> q.setParameter(k, v instanceof Instant i ? i.atOffset(java.time.ZoneOffset.UTC) : v));
     }
 
     /** Summaries of the given posts, newest first (for the live feed). */

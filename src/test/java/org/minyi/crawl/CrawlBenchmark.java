@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.minyi.ServiceProcess;
+import org.minyi.bench.BenchmarkResult;
 import org.minyi.crawl.extract.ArticleExtractor;
 import org.minyi.crawl.extract.ExtractionBenchmark;
 
@@ -29,6 +30,10 @@ public final class CrawlBenchmark {
     private static final Pattern NUMBER = Pattern.compile("\"%s\":(\\d+)");
 
     public static void main(String[] args) throws Exception {
+        BenchmarkResult result = new BenchmarkResult("crawl")
+                .command("./mvnw -q package -DskipTests")
+                .command("./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=" + CrawlBenchmark.class.getName()
+                        + " -Dexec.args=\"" + String.join(" ", args) + "\"");
         int threads = 400;
         String labelled = "../shared/data/extraction/labelled";
         for (int i = 0; i < args.length - 1; i++) {
@@ -81,8 +86,12 @@ public final class CrawlBenchmark {
                         threads * pagesPerThread * postsPerPage);
                 System.out.println("| crawl | pages | new posts | seconds | pages/s | posts stored/s |");
                 System.out.println("|---|---|---|---|---|---|");
-                crawl(service, sourceId, "full");
-                crawl(service, sourceId, "incremental (nothing new)");
+                double[] full = crawl(service, sourceId, "full");
+                result.figure("full crawl", full[0], "pages/s").note((long) full[1] + " pages, " + (long) full[2]
+                        + " new posts; politeness off, one fixture host on 127.0.0.1");
+                result.figure("full crawl, posts stored", full[2] / full[3], "posts/s");
+                double[] again = crawl(service, sourceId, "incremental (nothing new)");
+                result.figure("incremental crawl (nothing new)", again[0], "pages/s");
             }
         }
         Path dir = Path.of(labelled);
@@ -90,12 +99,15 @@ public final class CrawlBenchmark {
             ExtractionBenchmark.Summary s = ExtractionBenchmark.run(dir, new ArticleExtractor());
             System.out.printf("%nextraction over %s: pages=%d content_f1=%.3f time=%.3f author=%.3f%n", dir,
                     s.pages().size(), s.contentF1(), s.timeAccuracy(), s.authorAccuracy());
+            result.figure("extraction content F1 (labelled pages)", s.contentF1(), "F1");
         } else {
             System.out.println("\nextraction: " + dir + " is absent, skipped");
         }
+        result.write();
     }
 
-    private static void crawl(ServiceProcess service, long sourceId, String label) throws Exception {
+    /** Runs one crawl; returns pages/s, pages, new posts, seconds. */
+    private static double[] crawl(ServiceProcess service, long sourceId, String label) throws Exception {
         String started = service.call("POST", "/api/sources/" + sourceId + "/crawl", null).body();
         long run = number(started, "id");
         String record;
@@ -117,6 +129,7 @@ public final class CrawlBenchmark {
         if (!record.contains("\"status\":\"SUCCEEDED\"")) {
             System.out.println("run ended " + text(record, "status") + " (wall " + wall + " s): " + record);
         }
+        return new double[] {pages / secs, pages, posts, secs};
     }
 
     private static long number(String json, String field) {
