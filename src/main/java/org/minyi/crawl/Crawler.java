@@ -142,6 +142,9 @@ public class Crawler {
         if (runningRun != null) {
             return new Started(QuarkusTransaction.requiringNew().call(() -> CrawlRun.<CrawlRun>findById(runningRun)), true);
         }
+        if (executor == null || executor.isShutdown()) {
+            throw new IllegalStateException("the crawler is starting or stopping; crawl runs start when it is ready");
+        }
         java.util.Optional<org.minyi.cluster.Leases.Lease> lease = leases.hold(leaseName(sourceId), config.staleRunAfter());
         if (lease.isEmpty()) {
             CrawlRun elsewhere = store.runningRun(sourceId).orElse(null);
@@ -167,7 +170,7 @@ public class Crawler {
         CrawlSettings settings = source.settings();
         try {
             executor.submit(() -> execute(run.id, sourceId, type, baseUrl, settings, lease.get()));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RuntimeException e) {
             running.remove(sourceId);
             store.finish(run.id, CrawlRun.Status.FAILED, "the service is stopping");
             lease.get().close();
