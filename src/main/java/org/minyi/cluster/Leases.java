@@ -149,6 +149,29 @@ public class Leases {
         return true;
     }
 
+    /**
+     * Locks the row of {@code name} in {@code job_lease} with {@code SELECT ... FOR UPDATE} in the current
+     * transaction: one transaction at a time across all instances holds it, until it commits or rolls back. For work
+     * that must be serialised between instances (topic writes). Must be called inside a transaction.
+     */
+    public void lockUntilCommit(String name) {
+        if (em.createNativeQuery("SELECT name FROM job_lease WHERE name = ?1 FOR UPDATE").setParameter(1, name)
+                .getResultList().isEmpty()) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    JobLease l = new JobLease();
+                    l.name = name;
+                    l.leaseUntil = Cluster.WALL.instant();
+                    em.persist(l);
+                    em.flush();
+                });
+            } catch (RuntimeException insertedByAnother) {
+                // fine: the row exists now
+            }
+            em.createNativeQuery("SELECT name FROM job_lease WHERE name = ?1 FOR UPDATE").setParameter(1, name).getResultList();
+        }
+    }
+
     /** Gives the lease up (when this instance holds it). */
     public void release(String name) {
         String me = cluster.instanceId();

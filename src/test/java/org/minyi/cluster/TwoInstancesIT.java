@@ -133,7 +133,7 @@ class TwoInstancesIT {
         long unit = ok(b.call("POST", "/api/units", json(Map.of("name", "澄湖街道办事处", "kind", "DEPARTMENT")))).get("id").asLong();
         List<Long> cases = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            cases.add(openCase(i % 2 == 0 ? a : b, unit, i, Instant.now().plusSeconds(4 + i)));
+            cases.add(openCase(i % 2 == 0 ? a : b, unit, i, Duration.ofSeconds(4 + i)));
         }
         Instant from = Instant.now();
         say("3 sources crawled every %s, 4 cases due within 8 s; both instances run for 30 s", SCHEDULE);
@@ -170,7 +170,7 @@ class TwoInstancesIT {
         Instant killedAt = Instant.now();
         victim.kill();
         say("killed %s (%s, which held the escalation lease) with SIGKILL", victimName, leader);
-        long late = openCase(survivor, unit, 9, Instant.now().plusSeconds(3));
+        long late = openCase(survivor, unit, 9, Duration.ofSeconds(3));
 
         Instant deadline = Instant.now().plusSeconds(40);
         while (Instant.now().isBefore(deadline)) {
@@ -214,9 +214,10 @@ class TwoInstancesIT {
         }
     }
 
-    private long openCase(ServiceProcess via, long unit, int i, Instant due) throws Exception {
+    private long openCase(ServiceProcess via, long unit, int i, Duration dueIn) throws Exception {
         long post = ok(via.call("POST", "/api/posts", json(Map.of("source", "api", "url", "https://bbs.example.org/t/" + i,
                 "title", "投诉" + i, "content", "第" + i + "号投诉：小区门口道路坑洼积水，居民出行非常不便，希望尽快修复。")))).get("id").asLong();
+        Instant due = Instant.now().plus(dueIn).plusSeconds(1);
         return ok(via.call("POST", "/api/cases", json(Map.of("postId", post, "unitId", unit, "grade", "GENERAL",
                 "acknowledgeBy", due.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())))).get("id").asLong();
     }
