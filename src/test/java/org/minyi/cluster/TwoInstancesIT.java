@@ -45,6 +45,18 @@ class TwoInstancesIT {
     private static final int SITE_PORT = 18411;
     private static final Duration SCHEDULE = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Unrelated stories (each its own topic, so each may get its own case). */
+    private static final String[] COMPLAINTS = {
+            "锦绣花园小区门口道路坑洼积水，雨天电动车经常滑倒，居民出行非常不便，希望市政尽快修复路面。",
+            "实验小学放学时段校门口私家车乱停乱放，孩子过马路很危险，请交警部门加强疏导管理。",
+            "城南菜市场的猪肉摊缺斤少两，投诉到市场管理处也没人处理，消费者权益得不到保障。",
+            "滨江公园的公共厕所长期无人打扫，气味难闻，洗手池的水龙头也坏了好几个星期。",
+            "深夜建筑工地还在打桩施工，噪音严重影响附近居民休息，老人孩子都睡不着觉。",
+            "社区医院的挂号系统经常崩溃，老年人排队几个小时也挂不上号，希望卫健部门重视。",
+            "公交二十三路车班次太少，早高峰等车要四十分钟，上班族天天迟到，建议增加班次。",
+            "老旧小区的电梯频繁故障，上周还困住了一位老人，物业和维保单位互相推诿责任。",
+            "河道边有工厂偷排污水，河水发黑发臭，鱼都死了，希望环保部门彻查处理。",
+            "新建的停车场收费标准不透明，临时停车半小时收二十元，群众意见很大。"};
 
     private Path workDir;
     private ItDatabase db;
@@ -216,9 +228,12 @@ class TwoInstancesIT {
 
     private long openCase(ServiceProcess via, long unit, int i, Duration dueIn) throws Exception {
         long post = ok(via.call("POST", "/api/posts", json(Map.of("source", "api", "url", "https://bbs.example.org/t/" + i,
-                "title", "投诉" + i, "content", "第" + i + "号投诉：小区门口道路坑洼积水，居民出行非常不便，希望尽快修复。")))).get("id").asLong();
+                "title", "投诉" + i, "content", COMPLAINTS[i % COMPLAINTS.length])))).get("id").asLong();
         Instant due = Instant.now().plus(dueIn).plusSeconds(1);
-        return ok(via.call("POST", "/api/cases", json(Map.of("postId", post, "unitId", unit, "grade", "GENERAL",
+        // a unit per case: posts that the topic clustering puts together may have one open case per unit only
+        long caseUnit = ok(via.call("POST", "/api/units", json(Map.of("name", "第" + i + "办事处", "kind", "DEPARTMENT"))))
+                .get("id").asLong();
+        return ok(via.call("POST", "/api/cases", json(Map.of("postId", post, "unitId", caseUnit, "grade", "GENERAL",
                 "acknowledgeBy", due.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())))).get("id").asLong();
     }
 
