@@ -26,6 +26,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int port;
+    private int fixedPort;
+    private String logName = "service.log";
 
     /**
      * @param workDir  working directory (the H2 file database goes under its {@code data/})
@@ -38,8 +40,20 @@ public final class ServiceProcess implements AutoCloseable {
         this.password = password;
     }
 
+    /** Listens on this port instead of a free one chosen at start. */
+    public ServiceProcess port(int port) {
+        this.fixedPort = port;
+        return this;
+    }
+
+    /** The log file's name in the working directory (several processes may share one directory). */
+    public ServiceProcess logName(String name) {
+        this.logName = name;
+        return this;
+    }
+
     public ServiceProcess start() throws IOException, InterruptedException {
-        port = freePort();
+        port = fixedPort > 0 ? fixedPort : freePort();
         Path app = Path.of(System.getProperty("minyi.app.dir", "target/quarkus-app")).toAbsolutePath();
         if (!Files.exists(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(app + "/quarkus-run.jar is missing: run ./mvnw package -DskipTests first");
@@ -60,7 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
         e.put("MINYI_NLP_DICTIONARY_DIR", new File("dictionaries").getAbsolutePath());
         e.putAll(env);
         pb.redirectErrorStream(true);
-        pb.redirectOutput(log().toFile());
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         process = pb.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
@@ -85,7 +99,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public Path log() {
-        return workDir.resolve("service.log");
+        return workDir.resolve(logName);
     }
 
     public String baseUrl() {
@@ -101,6 +115,27 @@ public final class ServiceProcess implements AutoCloseable {
             }
         }
         process = null;
+    }
+
+    /**
+     * Kills the JVM with SIGKILL ({@link Process#destroyForcibly()} on the java process itself, started without a
+     * wrapper): no shutdown hook, no cleanup, like a power cut or the OOM killer.
+     */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        process = null;
+    }
+
+    /** The OS process id of the running service. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     @Override

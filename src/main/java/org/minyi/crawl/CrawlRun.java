@@ -66,4 +66,8 @@ public class CrawlRun extends PanacheEntityBase {
 
     @Column(name = "started_by", length = 64)
     public String startedBy;
+
+    /** The service instance carrying the run out ({@code org.minyi.cluster.Cluster#instanceId()}). */
+    @Column(name = "instance_id", length = 120)
+    public String instanceId;
 }

@@ -44,16 +44,29 @@ public class CrawlScheduler {
             if (schedule == null || crawler.isRunning(source.id)) {
                 continue;
             }
-            Instant last = QuarkusTransaction.requiringNew().call(() -> CrawlRun.find("sourceId = ?1 order by startedAt desc", source.id)
-                    .<CrawlRun>firstResultOptional().map(r -> r.startedAt).orElse(null));
-            if (last == null || !last.plus(Duration.parse(schedule)).isAfter(now)) {
+            Duration every = Duration.parse(schedule);
+            if (isDue(source.id, every, now)) {
                 try {
-                    crawler.start(source.id, CrawlRun.Trigger.SCHEDULE, null);
+                    // checked again under the source's lease: another instance may have started this slot meanwhile
+                    crawler.start(source.id, CrawlRun.Trigger.SCHEDULE, null, () -> isDue(source.id, every, Instant.now(clock)));
                 } catch (RuntimeException e) {
                     Log.warnf("scheduled crawl of source %d not started: %s", source.id, e.getMessage());
                 }
             }
         }
         store.interruptStale(now.minus(config.staleRunAfter()));
+    }
+
+    /**
+     * Due when the source never ran, its last run started a schedule interval ago or more, or its last run was
+     * interrupted (the service stopped during it: the source resumes at once, skipping what was stored).
+     */
+    boolean isDue(long sourceId, Duration every, Instant now) {
+        CrawlRun last = QuarkusTransaction.requiringNew().call(() -> CrawlRun.find("sourceId = ?1 order by startedAt desc, id desc", sourceId)
+                .<CrawlRun>firstResultOptional().orElse(null));
+        if (last == null || last.status == CrawlRun.Status.INTERRUPTED) {
+            return last == null || store.runningRun(sourceId).isEmpty();
+        }
+        return last.status != CrawlRun.Status.RUNNING && !last.startedAt.plus(every).isAfter(now);
     }
 }

@@ -23,6 +23,9 @@ public class CrawlStore {
     @Inject
     Clock clock;
 
+    @Inject
+    org.minyi.cluster.Cluster cluster;
+
     @Transactional
     public CrawlRun openRun(long sourceId, CrawlRun.Trigger trigger, String startedBy) {
         CrawlRun run = new CrawlRun();
@@ -32,6 +35,7 @@ public class CrawlStore {
         run.startedAt = Instant.now(clock);
         run.heartbeatAt = run.startedAt;
         run.startedBy = startedBy;
+        run.instanceId = cluster.instanceId();
         run.persist();
         return run;
     }
@@ -76,6 +80,24 @@ public class CrawlStore {
                         + " where r.status = :running and (r.heartbeatAt is null or r.heartbeatAt < :stale)")
                 .setParameter("interrupted", CrawlRun.Status.INTERRUPTED).setParameter("running", CrawlRun.Status.RUNNING)
                 .setParameter("now", Instant.now(clock)).setParameter("stale", staleBefore).executeUpdate();
+    }
+
+    /** Runs left RUNNING by an instance that stopped or died are marked INTERRUPTED at once. */
+    @Transactional
+    public int interruptInstance(String instanceId) {
+        return em.createQuery("update CrawlRun r set r.status = :interrupted, r.finishedAt = :now,"
+                        + " r.message = 'the service instance carrying out this run stopped; the next run resumes from what was stored'"
+                        + " where r.status = :running and r.instanceId = :instance")
+                .setParameter("interrupted", CrawlRun.Status.INTERRUPTED).setParameter("running", CrawlRun.Status.RUNNING)
+                .setParameter("now", Instant.now(clock)).setParameter("instance", instanceId).executeUpdate();
+    }
+
+    /** The run of the source that is RUNNING (on any instance), if any. */
+    @Transactional
+    public Optional<CrawlRun> runningRun(long sourceId) {
+        return em.createQuery("select r from CrawlRun r where r.sourceId = :s and r.status = :running order by r.id desc", CrawlRun.class)
+                .setParameter("s", sourceId).setParameter("running", CrawlRun.Status.RUNNING).setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
     @Transactional

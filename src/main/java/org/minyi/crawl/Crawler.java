@@ -59,6 +59,9 @@ public class Crawler {
     @Inject
     Clock clock;
 
+    @Inject
+    org.minyi.cluster.Leases leases;
+
     private final Map<Long, Long> running = new ConcurrentHashMap<>();
     private ExecutorService executor;
     private PageFetcher fetcher;
@@ -104,7 +107,30 @@ public class Crawler {
     }
 
     /** Starts a run of the source now unless one is running; API sources have nothing to crawl. */
-    public synchronized Started start(long sourceId, CrawlRun.Trigger trigger, String startedBy) {
+    public Started start(long sourceId, CrawlRun.Trigger trigger, String startedBy) {
+        return start(sourceId, trigger, startedBy, () -> true);
+    }
+
+    /** The name of the lease under which a source is crawled: one run of a source at a time across all instances. */
+    static String leaseName(long sourceId) {
+        return "crawl-source:" + sourceId;
+    }
+
+    /** Marks the runs of an instance that stopped or died as interrupted (their sources resume on the next tick). */
+    void onInstanceStopped(@Observes org.minyi.cluster.InstanceStopped event) {
+        int n = store.interruptInstance(event.instanceId());
+        if (n > 0) {
+            Log.infof("%d crawl runs of instance %s marked INTERRUPTED; their sources resume", n, event.instanceId());
+        }
+    }
+
+    /**
+     * Starts a run of the source now unless one is running here or on another instance (the source's lease decides);
+     * {@code stillDue} is checked again once the lease is held, so that a scheduled slot is crawled once even when
+     * two instances find it due at the same time. Empty when it is no longer due.
+     */
+    public synchronized Started start(long sourceId, CrawlRun.Trigger trigger, String startedBy,
+                                      java.util.function.BooleanSupplier stillDue) {
         Source source = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(sourceId));
         if (source == null) {
             throw ApiException.notFound("source", sourceId);
@@ -116,16 +142,45 @@ public class Crawler {
         if (runningRun != null) {
             return new Started(QuarkusTransaction.requiringNew().call(() -> CrawlRun.<CrawlRun>findById(runningRun)), true);
         }
-        CrawlRun run = store.openRun(sourceId, trigger, startedBy);
+        if (executor == null || executor.isShutdown()) {
+            throw new IllegalStateException("the crawler is starting or stopping; crawl runs start when it is ready");
+        }
+        java.util.Optional<org.minyi.cluster.Leases.Lease> lease = leases.hold(leaseName(sourceId), config.staleRunAfter());
+        if (lease.isEmpty()) {
+            CrawlRun elsewhere = store.runningRun(sourceId).orElse(null);
+            if (elsewhere != null) {
+                return new Started(elsewhere, true);
+            }
+            throw ApiException.conflict("source " + sourceId + " is being crawled by another instance");
+        }
+        CrawlRun run;
+        try {
+            if (!stillDue.getAsBoolean()) {
+                lease.get().close();
+                return null;
+            }
+            run = store.openRun(sourceId, trigger, startedBy);
+        } catch (RuntimeException e) {
+            lease.get().close();
+            throw e;
+        }
         running.put(sourceId, run.id);
         SourceType type = source.type;
         String baseUrl = source.baseUrl;
         CrawlSettings settings = source.settings();
-        executor.submit(() -> execute(run.id, sourceId, type, baseUrl, settings));
+        try {
+            executor.submit(() -> execute(run.id, sourceId, type, baseUrl, settings, lease.get()));
+        } catch (RuntimeException e) {
+            running.remove(sourceId);
+            store.finish(run.id, CrawlRun.Status.FAILED, "the service is stopping");
+            lease.get().close();
+            throw e;
+        }
         return new Started(run, false);
     }
 
-    private void execute(long runId, long sourceId, SourceType type, String baseUrl, CrawlSettings settings) {
+    private void execute(long runId, long sourceId, SourceType type, String baseUrl, CrawlSettings settings,
+                         org.minyi.cluster.Leases.Lease lease) {
         try {
             int maxPages = settings.maxPages() != null ? settings.maxPages() : config.maxPagesPerRun();
             int maxDepth = settings.maxDepth() != null ? settings.maxDepth() : config.maxListDepth();
@@ -143,6 +198,7 @@ public class Crawler {
             }
         } finally {
             running.remove(sourceId);
+            lease.close();
         }
     }
 

@@ -51,6 +51,7 @@ final class NewsCrawl implements SourceCrawl {
                         } else {
                             ctx.store(link, List.of(item));
                         }
+                        ctx.memory().remember(ctx.sourceId, link, CrawlUrl.Kind.ARTICLE, u -> u.state = CrawlUrl.State.FETCHED);
                     });
                 }
                 if (fresh.isEmpty()) {

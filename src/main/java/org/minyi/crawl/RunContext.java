@@ -129,7 +129,11 @@ final class RunContext {
                 store.progress(runId, 1, 0, 0, 0);
                 FetchResult r = result;
                 store.remember(sourceId, url, kind, u -> {
-                    u.state = CrawlUrl.State.FETCHED;
+                    // an article counts as fetched only once its post is stored (the strategy marks it then): a crash
+                    // in between must not leave it marked and skipped by the next run
+                    if (kind != CrawlUrl.Kind.ARTICLE) {
+                        u.state = CrawlUrl.State.FETCHED;
+                    }
                     u.etag = r.etag();
                     u.lastModified = r.lastModified();
                     u.failCount = 0;

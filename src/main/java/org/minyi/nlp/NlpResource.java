@@ -28,6 +28,9 @@ public class NlpResource {
     @Inject
     NlpConfig config;
 
+    @Inject
+    org.minyi.cluster.AdmissionControl admission;
+
     /**
      * Body: an array of up to 1,000 {@code {id, text}}; the id (string or number) is echoed. Answer: one result
      * per text, in order. Empty texts are answered as neutral; a text over the limit refuses the request.
@@ -66,14 +69,16 @@ public class NlpResource {
             texts.add(text == null ? null : text.asText());
         }
         v.throwIfInvalid();
-        List<Result> results = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            JsonNode id = body.get(i).get("id");
-            Analysis a = analyzer.analyze(null, texts.get(i));
-            results.add(new Result(id == null || id.isNull() ? null : id, a.sentiment(), a.keywords(), a.places(),
-                    a.categories().isEmpty() ? "其他" : a.categories().get(0), a.categories(), a.summary()));
-        }
-        return results;
+        return admission.analysis().call(() -> {
+            List<Result> results = new ArrayList<>(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                JsonNode id = body.get(i).get("id");
+                Analysis a = analyzer.analyze(null, texts.get(i));
+                results.add(new Result(id == null || id.isNull() ? null : id, a.sentiment(), a.keywords(), a.places(),
+                        a.categories().isEmpty() ? "其他" : a.categories().get(0), a.categories(), a.summary()));
+            }
+            return results;
+        });
     }
 
     /** The analysis of one text; {@code category} is the first of {@code categories}. */

@@ -26,7 +26,14 @@ public class LiveFeed {
         }
     }
 
+    /** Posts buffered per open page at most; a page that falls further behind is dropped (its browser reconnects). */
+    static final int SUBSCRIBER_BUFFER = 256;
+
+    /**
+     * The stream for one page: bounded per subscriber, so a slow or stalled client cannot make the server hold an
+     * ever-growing backlog; on overflow that subscriber's stream fails and is closed, the others go on.
+     */
     public Multi<PostView> stream() {
-        return processor;
+        return processor.onOverflow().buffer(SUBSCRIBER_BUFFER);
     }
 }

@@ -37,4 +37,19 @@ public interface PostConfig {
     /** How far back a near-duplicate's original is looked for. */
     @WithDefault("P30D")
     java.time.Duration nearDuplicateWindow();
+
+    /**
+     * {@code POST /api/posts} requests analysed and stored at the same time (and, separately, {@code POST
+     * /api/nlp/analyze} requests); analysis is CPU-bound, so about the number of cores.
+     */
+    @WithDefault("4")
+    int maxConcurrentBatches();
+
+    /** Requests that may wait for a turn; beyond them a request is refused at once with 503 and Retry-After. */
+    @WithDefault("16")
+    int maxQueuedBatches();
+
+    /** How long a request waits for a turn at most before it is refused with 503 and Retry-After. */
+    @WithDefault("PT5S")
+    java.time.Duration maxQueueWait();
 }

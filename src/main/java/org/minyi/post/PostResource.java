@@ -38,9 +38,13 @@ public class PostResource {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    org.minyi.cluster.AdmissionControl admission;
+
     /**
      * One post (an object) or up to 1,000 (an array). Each new post is stored and analysed before the answer:
-     * {@code 201} when anything was new, {@code 200} when every post was known already ({@code duplicate: true}).
+     * {@code 201} when anything was new, {@code 200} when every post was known already ({@code duplicate: true});
+     * {@code 503} with {@code Retry-After} when the service is at capacity (nothing of the request was stored).
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -60,7 +64,7 @@ public class PostResource {
         } else {
             throw ApiException.badRequest("body", "must be a post object or an array of posts");
         }
-        List<IngestResult> results = posts.ingest(inputs, batch);
+        List<IngestResult> results = admission.ingestion().call(() -> posts.ingest(inputs, batch));
         boolean anyNew = results.stream().anyMatch(r -> !r.duplicate());
         return Response.status(anyNew ? 201 : 200).entity(batch ? results : results.get(0)).build();
     }

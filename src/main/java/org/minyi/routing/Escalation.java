@@ -46,10 +46,15 @@ public class Escalation {
     public record Run(int escalated, int reminded, int failed, List<Long> failedCases) {
     }
 
-    @Scheduled(every = "${minyi.routing.job-every:1m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    org.minyi.cluster.Leases leases;
+
+    /** Every tick, on one instance only: the one holding the {@code routing-escalation} lease (see docs/operations.md). */
+    @Scheduled(every = "${minyi.routing.job-every:1m}", delayed = "${minyi.routing.job-delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.jobEnabled()) {
-            run();
+            leases.runExclusively("routing-escalation", this::run);
         }
     }
 

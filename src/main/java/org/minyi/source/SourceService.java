@@ -34,6 +34,9 @@ public class SourceService {
     @Inject
     Clock clock;
 
+    @Inject
+    org.minyi.crawl.fetch.CrawlConfig crawlConfig;
+
     public List<Source> list() {
         return Source.listAll(Sort.by("name"));
     }
@@ -176,8 +179,9 @@ public class SourceService {
         if (in.schedule() != null && !in.schedule().isBlank()) {
             try {
                 Duration d = Duration.parse(in.schedule().trim());
-                if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(Duration.ofDays(7)) > 0) {
-                    v.reject("schedule", "must be between PT1M and P7D");
+                Duration min = crawlConfig.minSchedule();
+                if (d.compareTo(min) < 0 || d.compareTo(Duration.ofDays(7)) > 0) {
+                    v.reject("schedule", "must be between " + min + " and P7D");
                 } else {
                     schedule = d.toString();
                 }

@@ -101,6 +101,10 @@ public interface CrawlConfig {
     @WithDefault("5")
     int maxListDepth();
 
+    /** Shortest schedule interval a source may have (tests of the scheduler lower it). */
+    @WithDefault("PT1M")
+    Duration minSchedule();
+
     /** A run without progress for this long is taken as interrupted (its process stopped). */
     @WithDefault("PT2M")
     Duration staleRunAfter();

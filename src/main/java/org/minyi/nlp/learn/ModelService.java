@@ -313,6 +313,13 @@ public class ModelService {
     @Scheduled(identity = "minyi-retrain", cron = "{minyi.learn.retrain-cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRetrain() {
+        leases.runExclusively("learn-retrain", this::retrainWhereNew);
+    }
+
+    @Inject
+    org.minyi.cluster.Leases leases;
+
+    private void retrainWhereNew() {
         for (Task task : Task.values()) {
             try {
                 if (hasNewExamples(task)) {

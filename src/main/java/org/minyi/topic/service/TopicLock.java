@@ -26,6 +26,9 @@ public class TopicLock {
     @Inject
     TransactionSynchronizationRegistry registry;
 
+    @Inject
+    org.minyi.cluster.Leases leases;
+
     /** Takes the lock for the current transaction (once; later calls in the same transaction return at once). */
     public void acquire() {
         if (registry.getResource(KEY) != null) {
@@ -41,6 +44,17 @@ public class TopicLock {
         }
         List<Runnable> rollback = new ArrayList<>();
         registry.putResource(KEY, rollback);
+        boolean locked = false;
+        try {
+            // and one writer across the instances sharing the database: a row lock held until this transaction ends
+            leases.lockUntilCommit("topic-writer");
+            locked = true;
+        } finally {
+            if (!locked) {
+                registry.putResource(KEY, null);
+                semaphore.release();
+            }
+        }
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -239,6 +239,10 @@ public class TopicService {
         return topics.size();
     }
 
+    @jakarta.inject.Inject
+    org.minyi.cluster.Leases leases;
+
+    /** Every tick, on one instance only: the one holding the {@code topic-jobs} lease. */
     @Scheduled(every = "${minyi.topics.job-every:60s}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "topic-jobs")
     @Transactional(Transactional.TxType.NEVER)
@@ -246,6 +250,10 @@ public class TopicService {
         if (!config.jobsEnabled()) {
             return;
         }
+        leases.runExclusively("topic-jobs", this::runJobs);
+    }
+
+    private void runJobs() {
         try {
             int merged = QuarkusTransaction.requiringNew().call(this::mergeConverging);
             int refreshed = QuarkusTransaction.requiringNew().call(this::refreshActive);
