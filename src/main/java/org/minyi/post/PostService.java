@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.minyi.common.ApiException;
 import org.minyi.common.Validation;
+import org.minyi.dashboard.StatAggregator;
 import org.minyi.nlp.Analysis;
 import org.minyi.nlp.TextAnalyzer;
 import org.minyi.source.Source;
@@ -58,6 +59,9 @@ public class PostService {
 
     @Inject
     TopicAssigner topics;
+
+    @Inject
+    StatAggregator stats;
 
     /** Stored posts compared per SimHash band at most (see {@link #findNearDuplicate}). */
     static final int NEAR_DUPLICATE_CANDIDATES_PER_BAND = 64;
@@ -221,6 +225,7 @@ public class PostService {
             }
             post.persist();
             topics.assign(post, c.analysis);
+            stats.add(post, c.analysis);
             byKey.put(key, post);
             outcome.newIds.add(post.id);
             outcome.results.add(new IngestResult(post.id, post.url, false, post.duplicateOf, post.topicId));
