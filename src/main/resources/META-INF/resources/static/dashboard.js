@@ -31,15 +31,23 @@
   // initial filter: the address, else the last 7 days
   const url = new URLSearchParams(location.search);
   const today = new Date();
-  $('f-to').value = url.get('to') || localDate(today);
-  $('f-from').value = url.get('from') || localDate(new Date(today.getTime() - 6 * 86400000));
+  // a date-time in the address (a link with an exact period) is kept as it is until the user picks a date
+  const raw = {};
+  const DATE = /^\d{4}-\d{2}-\d{2}$/;
+  ['from', 'to'].forEach(k => {
+    const v = url.get(k);
+    if (v && !DATE.test(v)) { raw[k] = v; $('f-' + k).addEventListener('change', () => { delete raw[k]; }); }
+  });
+  $('f-to').value = url.get('to') && DATE.test(url.get('to')) ? url.get('to') : (raw.to ? '' : localDate(today));
+  $('f-from').value = url.get('from') && DATE.test(url.get('from')) ? url.get('from')
+    : (raw.from ? '' : localDate(new Date(today.getTime() - 6 * 86400000)));
   $('f-zone').value = url.get('zone') || ZONE;
   ['category', 'place', 'unit'].forEach(k => { $('f-' + k).value = url.get(k) || ''; });
 
   function params() {
     const p = new URLSearchParams();
     ['from', 'to', 'zone', 'category', 'place', 'unit'].forEach(k => {
-      const v = $('f-' + k).value.trim();
+      const v = $('f-' + k).value.trim() || raw[k];
       if (v) p.set(k, v);
     });
     return p;

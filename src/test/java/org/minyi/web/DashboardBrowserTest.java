@@ -29,7 +29,7 @@ class DashboardBrowserTest extends BrowserTestBase {
         String source = Api.newSource();
         DataSet.ingest(source, Instant.parse("2024-05-01T00:00:00Z"), 48, 90, 7);
         WebDriverWait wait = signIn("admin", Api.ADMIN_PASSWORD);
-        driver.get(root + "dashboard?from=2024-05-01T00:00:00Z&to=2024-05-03T00:00:00Z&zone=UTC");
+        driver.get(root + "dashboard?from=2024-05-01&to=2024-05-02&zone=UTC");
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-dashboard-loaded")));
         assertThat(driver.findElement(By.cssSelector("#kpi-posts .v")).getText()).isEqualTo("90");
         // every chart holds data
@@ -53,5 +53,28 @@ class DashboardBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.id("evidence")).getDomAttribute("data-total")).isEqualTo(negative);
         assertThat(driver.findElements(By.cssSelector("#posts tbody tr")).size()).isEqualTo(Math.min(50, Integer.parseInt(negative)));
         Browser.screenshot(driver, "dashboard-evidence");
+    }
+
+    @Test
+    void reportViewRendersItsChartsAndTheArchiveListsIt() throws Exception {
+        String source = Api.newSource();
+        DataSet.ingest(source, Instant.parse("2024-09-09T16:00:00Z"), 24, 40, 8);
+        long id = Api.asAdmin().body(java.util.Map.of("kind", "DAILY", "date", "2024-09-10")).post("/api/reports")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        WebDriverWait wait = signIn("admin", Api.ADMIN_PASSWORD);
+        driver.get(root + "reports/" + id);
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-report-loaded")));
+        assertThat(driver.findElement(By.id("report-title")).getText()).isEqualTo("舆情日报（2024年9月10日）");
+        assertThat(driver.findElement(By.id("overview")).getText()).contains("共监测到相关信息 40 条");
+        Object volume = driver.executeScript("const s = echarts.getInstanceByDom(document.getElementById('chart-volume')).getOption().series;"
+                + "return s.map(x => x.data.map(d => d.value).reduce((a, b) => a + b, 0)).reduce((a, b) => a + b, 0);");
+        assertThat(((Number) volume).intValue()).isEqualTo(40);
+        assertThat(driver.findElements(By.cssSelector("#topics li a")).size()).isGreaterThan(0);
+        assertThat(driver.executeScript(CJK_RENDERS)).isEqualTo(true);
+        Browser.screenshot(driver, "report-daily");
+        driver.get(root + "reports");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reports tr[data-id='" + id + "']")));
+        assertThat(driver.findElement(By.cssSelector("#reports tr[data-id='" + id + "'] td.status")).getText()).isEqualTo("已完成");
+        Browser.screenshot(driver, "reports-archive");
     }
 }
