@@ -206,6 +206,26 @@
   }
 
   $('f-apply').addEventListener('click', load);
+
+  // exports of the posts behind the current filter: streamed downloads, progress followed by a token
+  ['csv', 'xlsx'].forEach(kind => {
+    $('export-' + kind).addEventListener('click', ev => {
+      const token = 'x' + Date.now().toString(36) + Math.random().toString(36).substring(2, 8);
+      const p = params();
+      p.set('token', token);
+      ev.currentTarget.href = '/api/exports/posts.' + kind + '?' + p;
+      const show = $('export-progress');
+      let tries = 0;
+      const poll = () => fetch('/api/exports/progress/' + token, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(r => r.ok ? r.json() : null)
+        .then(x => {
+          tries++;
+          if (x) show.textContent = x.error ? '导出失败：' + x.error : (x.done ? '已导出 ' + x.written + ' 条' : '导出中 ' + x.written + ' / ' + x.total);
+          if ((!x || !x.done) && tries < 600) setTimeout(poll, 1000);
+        });
+      setTimeout(poll, 500);
+    });
+  });
   load();
 
   // live: new posts refresh the dashboard (at most every 5 s); a slow poll covers lost connections
