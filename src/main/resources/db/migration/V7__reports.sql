@@ -19,6 +19,24 @@ CREATE TABLE stat_hour (
 CREATE INDEX ix_stat_hour_category ON stat_hour (category, hour_start);
 CREATE INDEX ix_stat_hour_place ON stat_hour (place, hour_start);
 
+-- The same rows per UTC day: totals and breakdowns of long periods read whole days here and only the partial days
+-- at the period's ends from stat_hour.
+CREATE TABLE stat_day (
+    day_start  TIMESTAMP WITH TIME ZONE NOT NULL,
+    category   VARCHAR(40)  NOT NULL,
+    place      VARCHAR(100) NOT NULL,
+    source_id  BIGINT       NOT NULL,
+    posts      INTEGER      NOT NULL,
+    negative   INTEGER      NOT NULL,
+    neutral    INTEGER      NOT NULL,
+    positive   INTEGER      NOT NULL,
+    replies    BIGINT       NOT NULL,
+    views      BIGINT       NOT NULL,
+    PRIMARY KEY (day_start, category, place, source_id)
+);
+CREATE INDEX ix_stat_day_category ON stat_day (category, day_start);
+CREATE INDEX ix_stat_day_place ON stat_day (place, day_start);
+
 -- The same counts without dimensions: the unfiltered dashboard reads one row per hour.
 CREATE TABLE stat_hour_total (
     hour_start TIMESTAMP WITH TIME ZONE NOT NULL PRIMARY KEY,

@@ -51,6 +51,15 @@ public class DashboardService {
     @Inject
     Effects effects;
 
+    @Inject
+    org.minyi.routing.RoutingConfig routing;
+
+    /**
+     * Effects of responses whose observation window has closed (they no longer change), so that the league table of a
+     * long period does not recount every topic's posts on each request. Bounded; cleared when full.
+     */
+    private final Map<Long, Effects.Effect> finalEffects = new java.util.concurrent.ConcurrentHashMap<>();
+
     // ------------------------------------------------------------------ views
 
     public record Totals(long posts, long negative, long neutral, long positive, long replies, long views,
@@ -159,8 +168,10 @@ public class DashboardService {
     }
 
     private Totals totals(DashboardFilter f, Period p) {
-        Object[] r = (Object[]) query(f, p, "SUM(posts), SUM(negative), SUM(neutral), SUM(positive), SUM(replies), SUM(views)", null)
-                .getSingleResult();
+        Object[] r = (Object[]) (f.unfiltered()
+                ? em.createNativeQuery("SELECT " + SUMS + " FROM stat_hour_total WHERE hour_start >= :from AND hour_start < :to")
+                        .setParameter("from", utc(p.from())).setParameter("to", utc(p.to()))
+                : dims(f, p, null)).getSingleResult();
         long posts = num(r[0]);
         long neg = num(r[1]);
         DashboardFilter within = new DashboardFilter(p, f.category(), f.place(), f.places(), f.unitId(), f.unitName());
@@ -171,8 +182,7 @@ public class DashboardService {
     /** Volume and sentiment mix per hour (periods up to 72 hours) or per day in the zone. */
     public Series volume(DashboardFilter f) {
         Period p = f.period();
-        List<?> rows = query(f, p, "hour_start, SUM(posts), SUM(negative), SUM(neutral), SUM(positive)", "hour_start")
-                .getResultList();
+        List<?> rows = hourly(f, p).getResultList();
         boolean hourly = "hour".equals(bucket(p));
         TreeMap<Instant, long[]> buckets = new TreeMap<>();
         Instant cursor = hourly ? p.from() : bucketStart(p.from(), p, false);
@@ -217,7 +227,7 @@ public class DashboardService {
         for (Source s : Source.<Source>listAll()) {
             names.put(s.id, s.name);
         }
-        for (Object row : detail(f, f.period(), "source_id, SUM(posts), SUM(negative)", "source_id").getResultList()) {
+        for (Object row : dims(f, f.period(), "source_id").getResultList()) {
             Object[] r = (Object[]) row;
             long id = num(r[0]);
             String name = names.getOrDefault(id, "#" + id);
@@ -226,7 +236,7 @@ public class DashboardService {
         }
         sources.sort(Comparator.comparingLong(Slice::posts).reversed());
         List<Slice> categories = new ArrayList<>();
-        for (Object row : detail(f, f.period(), "category, SUM(posts), SUM(negative)", "category").getResultList()) {
+        for (Object row : dims(f, f.period(), "category").getResultList()) {
             Object[] r = (Object[]) row;
             String c = (String) r[0];
             DashboardFilter fc = new DashboardFilter(f.period(), c, f.place(), f.places(), f.unitId(), f.unitName());
@@ -239,7 +249,7 @@ public class DashboardService {
     /** The jurisdiction tree (district → streets and towns → communities and villages) with posts and negativity. */
     public Jurisdiction jurisdiction(DashboardFilter f) {
         Map<String, long[]> byPlace = new HashMap<>();
-        for (Object row : detail(f, f.period(), "place, SUM(posts), SUM(negative)", "place").getResultList()) {
+        for (Object row : dims(f, f.period(), "place").getResultList()) {
             Object[] r = (Object[]) row;
             byPlace.put((String) r[0], new long[] {num(r[1]), num(r[2])});
         }
@@ -288,17 +298,17 @@ public class DashboardService {
         StringBuilder sql = new StringBuilder("SELECT h.topic_id, SUM(h.posts) AS n, SUM(h.negative), MAX(t.label), MAX(t.categories),"
                 + " MAX(t.places), MAX(CASE WHEN t.emerging THEN 1 ELSE 0 END), MAX(t.emerging_reason)"
                 + " FROM topic_hour h JOIN topic t ON t.id = h.topic_id"
-                + " WHERE h.hour_start >= ?1 AND h.hour_start < ?2 AND t.status <> 'MERGED'");
+                + " WHERE h.hour_start >= :from AND h.hour_start < :to AND t.status <> 'MERGED'");
         if (emergingOnly) {
             sql.append(" AND t.emerging = TRUE");
         }
         if (f.category() != null) {
-            sql.append(" AND t.categories LIKE ?3");
+            sql.append(" AND t.categories LIKE :category");
         }
         sql.append(" GROUP BY h.topic_id ORDER BY n DESC, h.topic_id DESC");
-        Query q = em.createNativeQuery(sql.toString()).setParameter(1, utc(f.period().from())).setParameter(2, utc(f.period().to()));
+        Query q = em.createNativeQuery(sql.toString()).setParameter("from", utc(f.period().from())).setParameter("to", utc(f.period().to()));
         if (f.category() != null) {
-            q.setParameter(3, "%" + JsonText.write(f.category()) + ":%");
+            q.setParameter("category", "%" + JsonText.write(f.category()) + ":%");
         }
         // a place filter is applied to the topics' place counts in memory (few rows: the top topics of the period)
         q.setMaxResults(f.places() == null ? n : n * 20);
@@ -377,7 +387,7 @@ public class DashboardService {
                     if (c.responseDue == null || !c.respondedAt.isAfter(c.responseDue)) {
                         onTime++;
                     }
-                    Effects.Effect e = effects.of(c);
+                    Effects.Effect e = effect(c, now);
                     if (e != null && e.calmed() != null) {
                         evaluated++;
                         calmed += e.calmed() ? 1 : 0;
@@ -394,35 +404,71 @@ public class DashboardService {
         return rows;
     }
 
-    // ------------------------------------------------------------------ SQL
-
-    /** A query over the aggregates: the dimension-free table when nothing is filtered, else the detailed one. */
-    private Query query(DashboardFilter f, Period p, String select, String groupBy) {
-        if (f.unfiltered()) {
-            String sql = "SELECT " + select + " FROM stat_hour_total WHERE hour_start >= ?1 AND hour_start < ?2"
-                    + (groupBy == null ? "" : " GROUP BY " + groupBy);
-            return em.createNativeQuery(sql).setParameter(1, utc(p.from())).setParameter(2, utc(p.to()));
+    private Effects.Effect effect(RoutingCase c, Instant now) {
+        Effects.Effect cached = finalEffects.get(c.id);
+        if (cached != null && cached.respondedAt().equals(c.respondedAt)) {
+            return cached;
         }
-        return detail(f, p, select, groupBy);
+        Effects.Effect e = effects.of(c);
+        if (e != null && !now.isBefore(c.respondedAt.plus(routing.effectWindow()))) {
+            if (finalEffects.size() > 200_000) {
+                finalEffects.clear();
+            }
+            finalEffects.put(c.id, e);
+        }
+        return e;
     }
 
-    private Query detail(DashboardFilter f, Period p, String select, String groupBy) {
-        StringBuilder sql = new StringBuilder("SELECT " + select + " FROM stat_hour WHERE hour_start >= ?1 AND hour_start < ?2");
+    // ------------------------------------------------------------------ SQL
+
+    static final String SUMS = "SUM(posts), SUM(negative), SUM(neutral), SUM(positive), SUM(replies), SUM(views)";
+
+    /** Posts per hour: the dimension-free table when nothing is filtered, else the detailed one. */
+    private Query hourly(DashboardFilter f, Period p) {
+        if (f.unfiltered()) {
+            return em.createNativeQuery("SELECT hour_start, " + SUMS + " FROM stat_hour_total WHERE hour_start >= :from"
+                    + " AND hour_start < :to GROUP BY hour_start").setParameter("from", utc(p.from())).setParameter("to", utc(p.to()));
+        }
+        Query q = em.createNativeQuery("SELECT hour_start, " + SUMS + " FROM stat_hour WHERE hour_start >= :from AND hour_start < :to"
+                + filters(f) + " GROUP BY hour_start").setParameter("from", utc(p.from())).setParameter("to", utc(p.to()));
+        return bindFilters(f, q);
+    }
+
+    /**
+     * Sums over the period per dimension ({@code groupBy}: category, place or source_id; null for one row): whole UTC
+     * days from {@code stat_day}, the partial days at either end from {@code stat_hour}.
+     */
+    private Query dims(DashboardFilter f, Period p, String groupBy) {
+        Instant d1 = p.from().truncatedTo(ChronoUnit.DAYS);
+        if (d1.isBefore(p.from())) {
+            d1 = d1.plus(1, ChronoUnit.DAYS);
+        }
+        Instant d2 = p.to().truncatedTo(ChronoUnit.DAYS);
+        if (!d1.isBefore(d2)) {
+            d1 = p.from();
+            d2 = p.from();
+        }
+        String cols = "category, place, source_id, posts, negative, neutral, positive, replies, views";
+        String sql = "SELECT " + (groupBy == null ? "" : groupBy + ", ") + SUMS + " FROM ("
+                + "SELECT " + cols + " FROM stat_day WHERE day_start >= :d1 AND day_start < :d2" + filters(f)
+                + " UNION ALL SELECT " + cols + " FROM stat_hour WHERE ((hour_start >= :from AND hour_start < :d1)"
+                + " OR (hour_start >= :d2 AND hour_start < :to))" + filters(f) + ") x"
+                + (groupBy == null ? "" : " GROUP BY " + groupBy);
+        Query q = em.createNativeQuery(sql).setParameter("from", utc(p.from())).setParameter("to", utc(p.to()))
+                .setParameter("d1", utc(d1)).setParameter("d2", utc(d2));
+        return bindFilters(f, q);
+    }
+
+    private static String filters(DashboardFilter f) {
+        return (f.category() != null ? " AND category = :category" : "") + (f.places() != null ? " AND place IN (:places)" : "");
+    }
+
+    private static Query bindFilters(DashboardFilter f, Query q) {
         if (f.category() != null) {
-            sql.append(" AND category = ?3");
+            q.setParameter("category", f.category());
         }
         if (f.places() != null) {
-            sql.append(" AND place IN (?4)");
-        }
-        if (groupBy != null) {
-            sql.append(" GROUP BY ").append(groupBy);
-        }
-        Query q = em.createNativeQuery(sql.toString()).setParameter(1, utc(p.from())).setParameter(2, utc(p.to()));
-        if (f.category() != null) {
-            q.setParameter(3, f.category());
-        }
-        if (f.places() != null) {
-            q.setParameter(4, f.places().isEmpty() ? List.of("\u0000") : f.places());
+            q.setParameter("places", f.places().isEmpty() ? List.of("-none-") : f.places());
         }
         return q;
     }

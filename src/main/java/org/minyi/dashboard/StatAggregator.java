@@ -33,7 +33,7 @@ import org.minyi.nlp.PlaceMention;
 import org.minyi.post.Post;
 
 /**
- * Keeps the hourly aggregates ({@code stat_hour}, {@code stat_hour_total}) that the dashboard and the reports read
+ * Keeps the hourly aggregates ({@code stat_hour}, its daily roll-up {@code stat_day}, {@code stat_hour_total}) that the dashboard and the reports read
  * instead of scanning posts.
  * <p>
  * Ingestion calls {@link #add(Post, Analysis)} for each new post inside its storing transaction. Increments are
@@ -194,34 +194,16 @@ public class StatAggregator {
     /** Adds the increments to the tables (upserts in key order, so concurrent ingestions cannot deadlock). */
     static void apply(Connection c, Map<StatKey, StatCounts> rows) throws SQLException {
         boolean pg = isPostgres(c);
-        String detail = pg
-                ? "INSERT INTO stat_hour (hour_start, category, place, source_id, posts, negative, neutral, positive, replies, views)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hour_start, category, place, source_id) DO UPDATE SET"
-                + " posts = stat_hour.posts + EXCLUDED.posts, negative = stat_hour.negative + EXCLUDED.negative,"
-                + " neutral = stat_hour.neutral + EXCLUDED.neutral, positive = stat_hour.positive + EXCLUDED.positive,"
-                + " replies = stat_hour.replies + EXCLUDED.replies, views = stat_hour.views + EXCLUDED.views"
-                : "MERGE INTO stat_hour t USING (VALUES (CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(40)),"
-                + " CAST(? AS VARCHAR(100)), CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER),"
-                + " CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT)))"
-                + " s(h, c, p, src, n, neg, neu, pos, r, v) ON t.hour_start = s.h AND t.category = s.c AND t.place = s.p"
-                + " AND t.source_id = s.src WHEN MATCHED THEN UPDATE SET posts = t.posts + s.n, negative = t.negative + s.neg,"
-                + " neutral = t.neutral + s.neu, positive = t.positive + s.pos, replies = t.replies + s.r, views = t.views + s.v"
-                + " WHEN NOT MATCHED THEN INSERT (hour_start, category, place, source_id, posts, negative, neutral, positive,"
-                + " replies, views) VALUES (s.h, s.c, s.p, s.src, s.n, s.neg, s.neu, s.pos, s.r, s.v)";
+        Map<StatKey, StatCounts> days = new TreeMap<>();
         Map<Instant, StatCounts> totals = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement(detail)) {
-            for (Map.Entry<StatKey, StatCounts> e : rows.entrySet()) {
-                StatKey k = e.getKey();
-                ps.setObject(1, OffsetDateTime.ofInstant(k.hour(), ZoneOffset.UTC));
-                ps.setString(2, k.category());
-                ps.setString(3, k.place());
-                ps.setLong(4, k.sourceId());
-                bindCounts(ps, 5, e.getValue());
-                ps.addBatch();
-                totals.computeIfAbsent(k.hour(), h -> new StatCounts()).add(e.getValue());
-            }
-            ps.executeBatch();
+        for (Map.Entry<StatKey, StatCounts> e : rows.entrySet()) {
+            StatKey k = e.getKey();
+            days.computeIfAbsent(new StatKey(k.hour().truncatedTo(ChronoUnit.DAYS), k.category(), k.place(), k.sourceId()),
+                    x -> new StatCounts()).add(e.getValue());
+            totals.computeIfAbsent(k.hour(), h -> new StatCounts()).add(e.getValue());
         }
+        upsertDetail(c, pg, "stat_hour", "hour_start", rows);
+        upsertDetail(c, pg, "stat_day", "day_start", days);
         String total = pg
                 ? "INSERT INTO stat_hour_total (hour_start, posts, negative, neutral, positive, replies, views)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hour_start) DO UPDATE SET"
@@ -238,6 +220,36 @@ public class StatAggregator {
             for (Map.Entry<Instant, StatCounts> e : totals.entrySet()) {
                 ps.setObject(1, OffsetDateTime.ofInstant(e.getKey(), ZoneOffset.UTC));
                 bindCounts(ps, 2, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void upsertDetail(Connection c, boolean pg, String table, String time, Map<StatKey, StatCounts> rows)
+            throws SQLException {
+        String sql = pg
+                ? "INSERT INTO " + table + " (" + time + ", category, place, source_id, posts, negative, neutral, positive, replies, views)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" + time + ", category, place, source_id) DO UPDATE SET"
+                + " posts = " + table + ".posts + EXCLUDED.posts, negative = " + table + ".negative + EXCLUDED.negative,"
+                + " neutral = " + table + ".neutral + EXCLUDED.neutral, positive = " + table + ".positive + EXCLUDED.positive,"
+                + " replies = " + table + ".replies + EXCLUDED.replies, views = " + table + ".views + EXCLUDED.views"
+                : "MERGE INTO " + table + " t USING (VALUES (CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(40)),"
+                + " CAST(? AS VARCHAR(100)), CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER),"
+                + " CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT)))"
+                + " s(h, c, p, src, n, neg, neu, pos, r, v) ON t." + time + " = s.h AND t.category = s.c AND t.place = s.p"
+                + " AND t.source_id = s.src WHEN MATCHED THEN UPDATE SET posts = t.posts + s.n, negative = t.negative + s.neg,"
+                + " neutral = t.neutral + s.neu, positive = t.positive + s.pos, replies = t.replies + s.r, views = t.views + s.v"
+                + " WHEN NOT MATCHED THEN INSERT (" + time + ", category, place, source_id, posts, negative, neutral, positive,"
+                + " replies, views) VALUES (s.h, s.c, s.p, s.src, s.n, s.neg, s.neu, s.pos, s.r, s.v)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map.Entry<StatKey, StatCounts> e : rows.entrySet()) {
+                StatKey k = e.getKey();
+                ps.setObject(1, OffsetDateTime.ofInstant(k.hour(), ZoneOffset.UTC));
+                ps.setString(2, k.category());
+                ps.setString(3, k.place());
+                ps.setLong(4, k.sourceId());
+                bindCounts(ps, 5, e.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -294,9 +306,10 @@ public class StatAggregator {
                 boolean pg = isPostgres(c);
                 try (Statement st = c.createStatement()) {
                     if (pg) {
-                        st.execute("LOCK TABLE stat_hour, stat_hour_total IN EXCLUSIVE MODE");
+                        st.execute("LOCK TABLE stat_hour, stat_day, stat_hour_total IN EXCLUSIVE MODE");
                     }
                     st.executeUpdate("DELETE FROM stat_hour");
+                    st.executeUpdate("DELETE FROM stat_day");
                     st.executeUpdate("DELETE FROM stat_hour_total");
                 }
                 Instant min;

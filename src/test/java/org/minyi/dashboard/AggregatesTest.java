@@ -79,9 +79,27 @@ class AggregatesTest {
         assertThat(placed + tree.getLong("unplaced") + tree.getLong("outside")).isEqualTo(200);
         assertThat(total(tree.getString("unplacedLink"))).isEqualTo(tree.getLong("unplaced"));
 
+        for (Map<String, Object> street : tree.<Map<String, Object>>getList("tree[0].children")) {
+            long byPlace = asAdmin().queryParam("place", street.get("name")).get("/api/dashboard/summary?" + q).then().statusCode(200)
+                    .extract().jsonPath().getLong("totals.posts");
+            assertThat(byPlace).as("place " + street.get("name")).isEqualTo(((Number) street.get("posts")).longValue());
+        }
+        // a period not aligned to UTC days: whole days from stat_day, the ends from stat_hour, same sums
+        String local = "from=2024-03-04&to=2024-03-06&zone=Asia/Shanghai";
+        long localTotal = asAdmin().get("/api/dashboard/summary?" + local).then().statusCode(200).extract().jsonPath().getLong("totals.posts");
+        long byCategories = asAdmin().get("/api/dashboard/breakdown?" + local).then().statusCode(200).extract().jsonPath()
+                .getList("categories.posts", Number.class).stream().mapToLong(Number::longValue).sum();
+        long byVolume = asAdmin().get("/api/dashboard/volume?" + local).then().statusCode(200).extract().jsonPath()
+                .getList("points.posts", Number.class).stream().mapToLong(Number::longValue).sum();
+        assertThat(localTotal).isGreaterThan(100).isLessThan(200).isEqualTo(byCategories).isEqualTo(byVolume);
+        long byCategoryFilter = categories.stream().mapToLong(c -> asAdmin().queryParam("category", c.get("name"))
+                .get("/api/dashboard/summary?" + local).then().statusCode(200).extract().jsonPath().getLong("totals.posts")).sum();
+        assertThat(byCategoryFilter).isEqualTo(localTotal);
+
         // a rebuild from the posts gives the same table
         aggregator.rebuild();
         assertThat(table()).usingRecursiveComparison().isEqualTo(table);
+        assertThat(days()).isEqualTo(daysFrom(direct));
         assertThat(aggregator.rebuildStatus().state()).isEqualTo("DONE");
     }
 
@@ -132,6 +150,34 @@ class AggregatesTest {
             v[4] += ((Number) r[5]).longValue();
             v[5] += ((Number) r[6]).longValue();
         }
+        return out;
+    }
+
+    private Map<String, List<Long>> days() {
+        Map<String, List<Long>> out = new TreeMap<>();
+        for (Object row : em.createNativeQuery("SELECT day_start, category, place, source_id, posts, negative, neutral, positive,"
+                + " replies, views FROM stat_day").getResultList()) {
+            Object[] r = (Object[]) row;
+            if (((Number) r[4]).longValue() != 0) {
+                out.put(DashboardService.instant(r[0]) + "|" + r[1] + "|" + r[2] + "|" + ((Number) r[3]).longValue(),
+                        java.util.Arrays.stream(r, 4, 10).map(x -> ((Number) x).longValue()).toList());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, List<Long>> daysFrom(Map<String, long[]> direct) {
+        Map<String, long[]> sums = new TreeMap<>();
+        direct.forEach((k, v) -> {
+            int bar = k.indexOf('|');
+            String day = Instant.parse(k.substring(0, bar)).truncatedTo(java.time.temporal.ChronoUnit.DAYS) + k.substring(bar);
+            long[] s = sums.computeIfAbsent(day, x -> new long[6]);
+            for (int i = 0; i < 6; i++) {
+                s[i] += v[i];
+            }
+        });
+        Map<String, List<Long>> out = new TreeMap<>();
+        sums.forEach((k, v) -> out.put(k, java.util.Arrays.stream(v).boxed().toList()));
         return out;
     }
 
