@@ -16,8 +16,9 @@ CREATE TABLE stat_hour (
     views      BIGINT       NOT NULL,
     PRIMARY KEY (hour_start, category, place, source_id)
 );
-CREATE INDEX ix_stat_hour_category ON stat_hour (category, hour_start);
-CREATE INDEX ix_stat_hour_place ON stat_hour (place, hour_start);
+-- covering: a filtered series is read from the index alone
+CREATE INDEX ix_stat_hour_category ON stat_hour (category, hour_start, posts, negative, neutral, positive, replies, views);
+CREATE INDEX ix_stat_hour_place ON stat_hour (place, hour_start, posts, negative, neutral, positive, replies, views);
 
 -- The same rows per UTC day: totals and breakdowns of long periods read whole days here and only the partial days
 -- at the period's ends from stat_hour.

@@ -295,39 +295,54 @@ public class DashboardService {
     }
 
     List<TopicItem> topTopics(DashboardFilter f, int n, boolean emergingOnly) {
-        StringBuilder sql = new StringBuilder("SELECT h.topic_id, SUM(h.posts) AS n, SUM(h.negative), MAX(t.label), MAX(t.categories),"
-                + " MAX(t.places), MAX(CASE WHEN t.emerging THEN 1 ELSE 0 END), MAX(t.emerging_reason)"
-                + " FROM topic_hour h JOIN topic t ON t.id = h.topic_id"
-                + " WHERE h.hour_start >= :from AND h.hour_start < :to AND t.status <> 'MERGED'");
+        // sum the narrow hourly rows per topic first, then read the few winning topics (a filter on the topic's
+        // categories or places is a semi-join on topic)
+        List<String> conditions = new ArrayList<>();
         if (emergingOnly) {
-            sql.append(" AND t.emerging = TRUE");
+            conditions.add("emerging = TRUE");
         }
         if (f.category() != null) {
-            sql.append(" AND t.categories LIKE :category");
+            conditions.add("categories LIKE :category");
         }
-        sql.append(" GROUP BY h.topic_id ORDER BY n DESC, h.topic_id DESC");
-        Query q = em.createNativeQuery(sql.toString()).setParameter("from", utc(f.period().from())).setParameter("to", utc(f.period().to()));
+        if (f.places() != null) {
+            List<String> likes = new ArrayList<>();
+            for (int i = 0; i < f.places().size(); i++) {
+                likes.add("places LIKE :place" + i);
+            }
+            conditions.add("(" + String.join(" OR ", likes.isEmpty() ? List.of("1 = 0") : likes) + ")");
+        }
+        String sql = "SELECT a.topic_id, a.n, a.neg, t.label, t.status, CASE WHEN t.emerging THEN 1 ELSE 0 END, t.emerging_reason"
+                + " FROM (SELECT h.topic_id, SUM(h.posts) AS n, SUM(h.negative) AS neg FROM topic_hour h"
+                + " WHERE h.hour_start >= :from AND h.hour_start < :to"
+                + (conditions.isEmpty() ? "" : " AND h.topic_id IN (SELECT id FROM topic WHERE " + String.join(" AND ", conditions) + ")")
+                + " GROUP BY h.topic_id ORDER BY n DESC, h.topic_id DESC LIMIT " + (n + 20) + ") a"
+                + " JOIN topic t ON t.id = a.topic_id ORDER BY a.n DESC, a.topic_id DESC";
+        Query q = em.createNativeQuery(sql).setParameter("from", utc(f.period().from())).setParameter("to", utc(f.period().to()));
         if (f.category() != null) {
-            q.setParameter("category", "%" + JsonText.write(f.category()) + ":%");
+            q.setParameter("category", "%" + like(JsonText.write(f.category())) + ":%");
         }
-        // a place filter is applied to the topics' place counts in memory (few rows: the top topics of the period)
-        q.setMaxResults(f.places() == null ? n : n * 20);
+        if (f.places() != null) {
+            for (int i = 0; i < f.places().size(); i++) {
+                q.setParameter("place" + i, "%" + like(JsonText.write(f.places().get(i))) + ":%");
+            }
+        }
         List<TopicItem> out = new ArrayList<>();
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
-            if (f.places() != null) {
-                Map<String, Integer> places = JsonText.read((String) r[5], new TypeReference<Map<String, Integer>>() { }, Map.of());
-                if (places.keySet().stream().noneMatch(f.places()::contains)) {
-                    continue;
-                }
+            if ("MERGED".equals(r[4])) {
+                continue;   // its posts (and hours) moved to the topic it joined
             }
             long id = num(r[0]);
-            out.add(new TopicItem(id, (String) r[3], num(r[1]), num(r[2]), num(r[6]) == 1, (String) r[7], "/topics/" + id));
+            out.add(new TopicItem(id, (String) r[3], num(r[1]), num(r[2]), num(r[5]) == 1, (String) r[6], "/topics/" + id));
             if (out.size() == n) {
                 break;
             }
         }
         return out;
+    }
+
+    private static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Keywords of the period's topics, weighted by each topic's posts in the period. */

@@ -312,6 +312,20 @@ public class ReportService {
         });
     }
 
+    /**
+     * Reports left QUEUED or RUNNING for more than 30 minutes (their instance stopped while generating) are marked
+     * FAILED at start-up, so that requesting them again generates them.
+     */
+    void onStart(@Observes io.quarkus.runtime.StartupEvent e) {
+        Instant stale = Instant.now(clock).minus(Duration.ofMinutes(30));
+        int n = QuarkusTransaction.requiringNew().call(() -> Report.update(
+                "status = ?1, message = ?2 where status in (?3, ?4) and createdAt < ?5", Report.Status.FAILED,
+                "interrupted: the instance generating it stopped", Report.Status.QUEUED, Report.Status.RUNNING, stale));
+        if (n > 0) {
+            LOG.infof("%d interrupted report(s) marked FAILED", n);
+        }
+    }
+
     void onStop(@Observes ShutdownEvent e) {
         executor.shutdownNow();
     }

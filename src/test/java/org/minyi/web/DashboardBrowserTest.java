@@ -45,6 +45,13 @@ class DashboardBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("舆情态势");
         Browser.screenshot(driver, "dashboard");
 
+        // live: a new post of the period shows up without reloading
+        Api.asAdmin().body(java.util.Map.of("source", source, "url", "https://example.org/live/1", "title", "湖滨社区夜间施工噪音扰民",
+                "content", "湖滨社区工地夜间施工，噪音太大，投诉无人处理。", "publishedAt", "2024-05-02T10:00:00Z"))
+                .post("/api/posts").then().statusCode(201);
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBe(By.cssSelector("#kpi-posts .v"), "91"));
+
         // the negative figure leads to exactly the posts behind it
         String negative = driver.findElement(By.cssSelector("#kpi-negative .v")).getText();
         driver.findElement(By.id("kpi-negative")).click();
