@@ -50,7 +50,11 @@ public class PostQuery {
 
     /** Filter values as sent in the query string; all optional. */
     public record Filter(String source, String from, String to, String sentiment, String q, Long afterId,
-                         Integer page, Integer size) {
+                         Integer page, Integer size, String category, String place) {
+        public Filter(String source, String from, String to, String sentiment, String q, Long afterId, Integer page,
+                      Integer size) {
+            this(source, from, to, sentiment, q, afterId, page, size, null, null);
+        }
     }
 
     public Page<PostView> list(Filter f) {
@@ -73,6 +77,10 @@ public class PostQuery {
         if (label != null && !LABELS.contains(label)) {
             v.reject("sentiment", "must be negative, neutral or positive");
         }
+        // category: the post's first category (as the dashboard counts it); place: a jurisdiction unit the post
+        // names, or "-" for posts naming none
+        String category = v.maxLength("category", f.category() == null || f.category().isBlank() ? null : f.category().strip(), 40);
+        String place = v.maxLength("place", f.place() == null || f.place().isBlank() ? null : f.place().strip(), 100);
         String q = v.maxLength("q", f.q() == null || f.q().isBlank() ? null : f.q().trim(), 100);
         Validation.PageRequest paging = v.paging(f.page(), f.size(), 50);
         int page = paging.page();
@@ -102,6 +110,17 @@ public class PostQuery {
             where.append(" and p.analysis.sentimentLabel = :label");
             sqlWhere.append(" and sentiment_label = :label");
             params.put("label", label);
+        }
+        if (category != null) {
+            where.append(" and (p.analysis.categories like :category escape '\\'"
+                    + (category.equals(org.minyi.nlp.CategoryClassifier.OTHER) ? " or p.analysis.categories = '[]' or p.analysis.categories is null" : "") + ")");
+            params.put("category", like(org.minyi.common.JsonText.write(java.util.List.of(category)).replace("]", "")) + "%");
+        }
+        if ("-".equals(place)) {
+            where.append(" and (p.analysis.places is null or p.analysis.places not like '%\"unit\":\"%')");
+        } else if (place != null) {
+            where.append(" and p.analysis.places like :place escape '\\'");
+            params.put("place", "%" + like("\"unit\":" + org.minyi.common.JsonText.write(place)) + "%");
         }
         if (q != null) {
             where.append(" and (lower(p.title) like :q or lower(p.content) like :q)");
@@ -153,6 +172,10 @@ public class PostQuery {
 
     private static void bindNative(jakarta.persistence.Query q, Map<String, Object> params) {
         params.forEach((k, v) -> q.setParameter(k, v instanceof Instant i ? i.atOffset(java.time.ZoneOffset.UTC) : v));
+    }
+
+    private static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Summaries of the given posts, newest first (for the live feed). */

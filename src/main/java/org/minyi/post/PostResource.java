@@ -92,8 +92,9 @@ public class PostResource {
     public Page<PostView> list(@QueryParam("source") String source, @QueryParam("from") String from,
                                @QueryParam("to") String to, @QueryParam("sentiment") String sentiment,
                                @QueryParam("q") String q, @QueryParam("after") Long after,
-                               @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return query.list(new PostQuery.Filter(source, from, to, sentiment, q, after, page, size));
+                               @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                               @QueryParam("category") String category, @QueryParam("place") String place) {
+        return query.list(new PostQuery.Filter(source, from, to, sentiment, q, after, page, size, category, place));
     }
 
     @GET

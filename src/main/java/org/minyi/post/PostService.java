@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.minyi.common.ApiException;
 import org.minyi.common.Validation;
+import org.minyi.dashboard.StatAggregator;
 import org.minyi.nlp.Analysis;
 import org.minyi.nlp.TextAnalyzer;
 import org.minyi.source.Source;
@@ -59,6 +60,9 @@ public class PostService {
 
     @Inject
     TopicAssigner topics;
+
+    @Inject
+    StatAggregator stats;
 
     /** Stored posts compared per SimHash band at most (see {@link #findNearDuplicate}). */
     static final int NEAR_DUPLICATE_CANDIDATES_PER_BAND = 64;
@@ -228,6 +232,7 @@ public class PostService {
             }
             post.persist();
             topics.assign(post, c.analysis);
+            stats.add(post, c.analysis);
             byKey.put(key, post);
             seen.add(post);
             outcome.newIds.add(post.id);

@@ -25,6 +25,8 @@ public class Navigation {
     static final List<Link> LINKS = List.of(
             new Link("posts", "最新帖子", "/posts", ALL),
             new Link("topics", "话题", "/topics", ALL),
+            new Link("dashboard", "舆情态势", "/dashboard", Set.of(Role.admin, Role.analyst, Role.propaganda, Role.emergency)),
+            new Link("reports", "舆情报告", "/reports", Set.of(Role.admin, Role.analyst, Role.propaganda, Role.emergency)),
             new Link("inbox", "交办收件箱", "/inbox", Set.of(Role.spokesperson, Role.analyst, Role.admin)),
             new Link("dispatch", "交办调度", "/dispatch", Set.of(Role.analyst, Role.admin)),
             new Link("rules", "交办规则", "/rules", Set.of(Role.analyst, Role.admin)),

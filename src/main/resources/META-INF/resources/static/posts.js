@@ -10,6 +10,16 @@
   const sentiment = document.getElementById('filter-sentiment');
   const keyword = document.getElementById('filter-q');
   const shown = new Set();
+  // filters from the address (links from the dashboard and the reports: the posts behind a figure)
+  const FIXED = ['from', 'to', 'category', 'place', 'source'];
+  const NAMES = { from: '自', to: '至', category: '类别', place: '地点', source: '来源' };
+  const url = new URLSearchParams(location.search);
+  const fixed = new URLSearchParams();
+  FIXED.forEach(k => { if (url.get(k)) fixed.set(k, url.get(k)); });
+  if (url.get('sentiment')) sentiment.value = url.get('sentiment');
+  if (url.get('q')) keyword.value = url.get('q');
+  const evidence = document.getElementById('evidence');
+  let page = 0;
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -59,24 +69,36 @@
 
   function add(p, fresh) {
     if (shown.has(p.id) || !matches(p)) return;
+    if (fresh && [...fixed.keys()].length > 0) return;   // a fixed period or filter: only what the list API returns
     shown.add(p.id);
     const tr = row(p, fresh);
     if (fresh) tbody.insertBefore(tr, tbody.firstChild); else tbody.appendChild(tr);
-    while (tbody.children.length > MAX_ROWS) tbody.removeChild(tbody.lastChild);
+    while ([...fixed.keys()].length === 0 && tbody.children.length > MAX_ROWS) tbody.removeChild(tbody.lastChild);
     empty.hidden = tbody.children.length > 0;
   }
 
-  function load() {
-    const params = new URLSearchParams({ size: '50' });
+  function load(more) {
+    page = more ? page + 1 : 0;
+    const params = new URLSearchParams(fixed);
+    params.set('size', '50');
+    params.set('page', String(page));
     if (sentiment.value) params.set('sentiment', sentiment.value);
     if (keyword.value.trim()) params.set('q', keyword.value.trim());
     fetch('/api/posts?' + params, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(r => { if (r.status === 401) { location.href = '/login'; } return r.json(); })
-      .then(page => {
-        tbody.textContent = '';
-        shown.clear();
-        (page.items || []).forEach(p => add(p, false));
+      .then(result => {
+        if (!more) { tbody.textContent = ''; shown.clear(); }
+        (result.items || []).forEach(p => add(p, false));
         empty.hidden = tbody.children.length > 0;
+        if (evidence && [...fixed.keys()].length > 0) {
+          evidence.hidden = false;
+          evidence.textContent = '筛选：' + [...fixed.entries()].map(e => (NAMES[e[0]] || e[0]) + ' ' + e[1]).join(' · ')
+            + (sentiment.value ? ' · 情感 ' + (LABELS[sentiment.value] || sentiment.value) : '')
+            + (keyword.value.trim() ? ' · 关键词 ' + keyword.value.trim() : '') + ' —— 共 ' + result.total + ' 条';
+          evidence.dataset.total = String(result.total);
+          const moreButton = document.getElementById('more');
+          if (moreButton) moreButton.hidden = (page + 1) * 50 >= result.total;
+        }
       })
       .catch(() => { status.textContent = '加载失败'; });
   }
@@ -88,9 +110,11 @@
     source.onerror = () => { status.textContent = '连接中断，正在重连…'; status.className = 'muted'; };
   }
 
-  sentiment.addEventListener('change', load);
+  sentiment.addEventListener('change', () => load(false));
   let timer = null;
-  keyword.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(load, 300); });
-  load();
+  keyword.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => load(false), 300); });
+  const moreButton = document.getElementById('more');
+  if (moreButton) moreButton.addEventListener('click', () => load(true));
+  load(false);
   connect();
 }());

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.minyi.common.ApiException;
 import org.minyi.common.JsonText;
 import org.minyi.common.Validation;
+import org.minyi.dashboard.StatAggregator;
 import org.minyi.nlp.CategoryClassifier;
 import org.minyi.nlp.TextAnalyzer;
 import org.minyi.nlp.learn.LabelledExample.Task;
@@ -38,6 +39,9 @@ public class CorrectionService {
     @Inject
     Clock clock;
 
+    @Inject
+    StatAggregator stats;
+
     /** Body of {@code PUT /api/posts/{id}/sentiment}. */
     public record SentimentInput(String label, String note) {
     }
@@ -62,10 +66,12 @@ public class CorrectionService {
         v.throwIfInvalid();
         Post post = find(postId);
         label = label.strip();
+        stats.subtract(post);
         post.correction.sentiment = label;
         post.correction.sentimentBy = who;
         post.correction.sentimentAt = Instant.now(clock);
         post.analysis.sentimentLabel = label;
+        stats.add(post);
         examples.storeCorrection(Task.SENTIMENT, postId, TextAnalyzer.join(post.title, post.content), List.of(label), note, who);
         return view(post);
     }
@@ -96,10 +102,12 @@ public class CorrectionService {
         v.throwIfInvalid();
         Post post = find(postId);
         List<String> list = new ArrayList<>(chosen);
+        stats.subtract(post);
         post.correction.categories = JsonText.write(list);
         post.correction.categoriesBy = who;
         post.correction.categoriesAt = Instant.now(clock);
         post.analysis.categories = JsonText.write(list);
+        stats.add(post);
         examples.storeCorrection(Task.CATEGORY, postId, TextAnalyzer.join(post.title, post.content), list, note, who);
         return view(post);
     }
