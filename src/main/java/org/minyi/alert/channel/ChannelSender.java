@@ -47,7 +47,7 @@ public class ChannelSender {
 
     @PostConstruct
     void init() {
-        http = HttpClient.newBuilder().connectTimeout(config.webhookTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.webhookTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public String send(Target t, AlertMessage m) throws IOException, InterruptedException {
