@@ -30,6 +30,8 @@ public class Navigation {
             new Link("inbox", "交办收件箱", "/inbox", Set.of(Role.spokesperson, Role.analyst, Role.admin)),
             new Link("dispatch", "交办调度", "/dispatch", Set.of(Role.analyst, Role.admin)),
             new Link("rules", "交办规则", "/rules", Set.of(Role.analyst, Role.admin)),
+            new Link("alerts", "预警台", "/alerts", Set.of(Role.emergency, Role.admin, Role.analyst)),
+            new Link("alert-rules", "预警规则", "/alert-rules", Set.of(Role.emergency, Role.admin, Role.analyst)),
             new Link("sources", "信息源", "/sources", Set.of(Role.admin, Role.analyst)),
             new Link("models", "模型质量", "/models", Set.of(Role.admin)),
             new Link("dictionaries", "词典", "/dictionaries", Set.of(Role.admin)),
