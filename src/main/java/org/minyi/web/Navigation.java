@@ -22,7 +22,8 @@ public class Navigation {
 
     static final Set<String> ALL = Set.of(Role.admin, Role.analyst, Role.spokesperson, Role.propaganda, Role.emergency);
 
-    static final List<Link> LINKS = List.of(
+    /** Every page of the navigation bar; the role-matrix test walks them. */
+    public static final List<Link> LINKS = List.of(
             new Link("posts", "最新帖子", "/posts", ALL),
             new Link("topics", "话题", "/topics", ALL),
             new Link("inbox", "交办收件箱", "/inbox", Set.of(Role.spokesperson, Role.analyst, Role.admin)),
