@@ -26,6 +26,10 @@ import org.minyi.routing.unit.OrgUnit;
 @Transactional
 public class CaseService {
 
+    @jakarta.inject.Inject
+    org.minyi.audit.AuditLog audit;
+
+
     @Inject
     EntityManager em;
 
@@ -417,6 +421,8 @@ public class CaseService {
         e.unitId = unitId;
         e.note = note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note;
         e.persist();
+        audit.record(actor.username(), "CASE_" + kind.name(), "case", c.id,
+                from + " -> " + to + (unitId == null ? "" : " unit " + unitId) + (e.note == null ? "" : ": " + e.note));
         return e;
     }
 

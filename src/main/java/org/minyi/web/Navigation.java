@@ -32,6 +32,7 @@ public class Navigation {
             new Link("sources", "信息源", "/sources", Set.of(Role.admin, Role.analyst)),
             new Link("models", "模型质量", "/models", Set.of(Role.admin)),
             new Link("dictionaries", "词典", "/dictionaries", Set.of(Role.admin)),
+            new Link("audit", "审计日志", "/audit", Set.of(Role.admin)),
             new Link("api", "API 文档", "/q/swagger-ui", Set.of(Role.admin, Role.analyst)));
 
     @Inject
