@@ -87,28 +87,20 @@ class LoginLockoutTest {
     void theLoginFormCountsFailuresTooAndSaysTheAccountIsLocked() {
         String user = Api.newUser("propaganda");
         for (int i = 0; i < 5; i++) {
-            given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                    .formParam("j_username", user).formParam("j_password", "nope-" + i)
-                    .post("/j_security_check").then().statusCode(302).header("Location", containsString("/login?error"));
+            org.minyi.Api.formLogin(user, "nope-" + i).then().statusCode(302).header("Location", containsString("/login?error"));
         }
         // the right password is refused now, and the login page says why
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user).formParam("j_password", PW)
-                .post("/j_security_check").then().statusCode(302).header("Location", containsString("/login?error"));
+        org.minyi.Api.formLogin(user, PW).then().statusCode(302).header("Location", containsString("/login?error"));
         given().get("/login?error=1").then().statusCode(200).body(containsString("已被锁定"));
         assertThat(actions(user)).contains("ACCOUNT_LOCKED", "LOGIN_REFUSED_LOCKED");
         asAdmin().post("/api/users/" + idOf(user) + "/unlock").then().statusCode(200);
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user).formParam("j_password", PW)
-                .post("/j_security_check").then().statusCode(302).cookie("minyi-session", notNullValue());
+        org.minyi.Api.formLogin(user, PW).then().statusCode(302).cookie("minyi-session", notNullValue());
     }
 
     @Test
     void aWrongPasswordOnTheFormIsExplained() {
         String user = Api.newUser("emergency");
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user).formParam("j_password", "nope")
-                .post("/j_security_check").then().statusCode(302);
+        org.minyi.Api.formLogin(user, "nope").then().statusCode(302);
         given().get("/login?error=1").then().statusCode(200).body(containsString("用户名或密码错误"));
     }
 }
