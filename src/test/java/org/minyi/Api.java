@@ -27,6 +27,17 @@ public final class Api {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * Signs in with the login form as a browser does: fetches the login page for the CSRF cookie and sends its token
+     * with the form (org.minyi.security.CsrfFilter). The answer (not followed) carries the session cookie.
+     */
+    public static io.restassured.response.Response formLogin(String user, String password) {
+        String csrf = given().get("/login").then().statusCode(200).extract().cookie("minyi-csrf");
+        return given().redirects().follow(false).cookie("minyi-csrf", csrf).queryParam("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", user).formParam("j_password", password).post("/j_security_check");
+    }
+
     /** Creates an API source and returns its name. */
     public static String newSource() {
         String name = unique("src");

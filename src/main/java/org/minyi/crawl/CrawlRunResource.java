@@ -19,6 +19,7 @@ import org.minyi.source.Source;
 /** The record of crawl runs, live while they run, with the URL and reason of each error. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@jakarta.annotation.security.RolesAllowed({org.minyi.security.Role.admin, org.minyi.security.Role.analyst})
 public class CrawlRunResource {
 
     @Inject

@@ -23,6 +23,7 @@ import org.minyi.crawl.fetch.CharsetDetector;
  * main text out, by the same extractor the crawler uses.
  */
 @Path("/api/extract")
+@jakarta.annotation.security.RolesAllowed({org.minyi.security.Role.admin, org.minyi.security.Role.analyst})
 public class ExtractResource {
 
     /** Largest page accepted, in bytes. */

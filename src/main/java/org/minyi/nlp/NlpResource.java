@@ -17,6 +17,7 @@ import org.minyi.common.Validation;
 @Path("/api/nlp")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@jakarta.annotation.security.RolesAllowed({org.minyi.security.Role.admin, org.minyi.security.Role.analyst})
 public class NlpResource {
 
     /** Texts in one request at most. */

@@ -26,6 +26,10 @@ import org.minyi.routing.unit.OrgUnit;
 @Transactional
 public class CaseService {
 
+    @jakarta.inject.Inject
+    org.minyi.audit.AuditLog audit;
+
+
     @Inject
     EntityManager em;
 
@@ -180,8 +184,7 @@ public class CaseService {
 
     /** Assign (or reassign, also after a transfer request) to a unit; restarts the clocks. */
     public RoutingCase assign(long id, StepInput in, Actor actor) {
-        RoutingCase c = step(id, in, actor);
-        requireDispatcher(actor);
+        RoutingCase c = step(id, in, actor, (x, a) -> requireDispatcher(a));
         Validation v = new Validation();
         OrgUnit unit = unit(v, in.unitId());
         if (in.unitId() == null) {
@@ -198,8 +201,7 @@ public class CaseService {
     }
 
     public RoutingCase acknowledge(long id, StepInput in, Actor actor) {
-        RoutingCase c = step(id, in, actor);
-        requireUnit(c, actor);
+        RoutingCase c = step(id, in, actor, CaseService::requireUnit);
         move(c, CaseStatus.ACKNOWLEDGED, CaseEvent.Kind.ACKNOWLEDGED, actor, in.note());
         c.acknowledgedAt = Instant.now(clock);
         return saved(c);
@@ -207,8 +209,7 @@ public class CaseService {
 
     /** The unit says the case is not theirs; a reason is required. */
     public RoutingCase requestTransfer(long id, StepInput in, Actor actor) {
-        RoutingCase c = step(id, in, actor);
-        requireUnit(c, actor);
+        RoutingCase c = step(id, in, actor, CaseService::requireUnit);
         Validation v = new Validation();
         String reason = v.required("reason", in.reason(), 1000);
         v.throwIfInvalid();
@@ -221,8 +222,7 @@ public class CaseService {
 
     /** The analyst refuses the transfer: the unit keeps the case (acknowledged). */
     public RoutingCase refuseTransfer(long id, StepInput in, Actor actor) {
-        RoutingCase c = step(id, in, actor);
-        requireDispatcher(actor);
+        RoutingCase c = step(id, in, actor, (x, a) -> requireDispatcher(a));
         if (c.status != CaseStatus.TRANSFER_REQUESTED) {
             throw new IllegalTransition(c.status, CaseStatus.ACKNOWLEDGED);
         }
@@ -235,8 +235,7 @@ public class CaseService {
 
     /** Records the official response; it counts as published now, or when an analyst approves it. */
     public RoutingCase respond(long id, StepInput in, Actor actor) {
-        RoutingCase c = step(id, in, actor);
-        requireUnit(c, actor);
+        RoutingCase c = step(id, in, actor, CaseService::requireUnit);
         Instant now = Instant.now(clock);
         Validation v = new Validation();
         String text = v.required("text", in.text(), 10000);
@@ -278,8 +277,7 @@ public class CaseService {
 
     /** An analyst approves a recorded response; it counts as published from now. */
     public RoutingCase approve(long id, StepInput in, Actor actor) {
-        RoutingCase c = step(id, in, actor);
-        requireDispatcher(actor);
+        RoutingCase c = step(id, in, actor, (x, a) -> requireDispatcher(a));
         if (!c.responsePending()) {
             throw ApiException.conflict("case " + id + " has no response waiting for approval");
         }
@@ -301,12 +299,9 @@ public class CaseService {
 
     /** Closes the case: analysts at any allowed step, the unit once it has responded (the final answer). */
     public RoutingCase close(long id, StepInput in, Actor actor) {
-        RoutingCase c = step(id, in, actor);
-        if (!actor.dispatches()) {
-            requireUnit(c, actor);
-            if (c.status != CaseStatus.RESPONDED) {
-                throw ApiException.forbidden("a spokesperson closes a case only after responding");
-            }
+        RoutingCase c = step(id, in, actor, CaseService::mayClose);
+        if (!actor.dispatches() && c.status != CaseStatus.RESPONDED) {
+            throw ApiException.forbidden("a spokesperson closes a case only after responding");
         }
         move(c, CaseStatus.CLOSED, CaseEvent.Kind.CLOSED, actor, in.note());
         c.closedAt = Instant.now(clock);
@@ -315,8 +310,7 @@ public class CaseService {
 
     /** Reopens a responded or closed case; the final-answer clock starts again. */
     public RoutingCase reopen(long id, StepInput in, Actor actor) {
-        RoutingCase c = step(id, in, actor);
-        requireDispatcher(actor);
+        RoutingCase c = step(id, in, actor, (x, a) -> requireDispatcher(a));
         Validation v = new Validation();
         v.required("note", in.note(), 2000);
         v.throwIfInvalid();
@@ -382,11 +376,17 @@ public class CaseService {
         return c;
     }
 
-    private RoutingCase step(long id, StepInput in, Actor actor) {
+    /**
+     * Loads the case for a step: 404 when unknown, 403 when the actor may not see it or may not take this step
+     * ({@code allowed}), and only then 400/409 for a missing or stale version, so that a caller without the right
+     * learns nothing about the case's state.
+     */
+    private RoutingCase step(long id, StepInput in, Actor actor, java.util.function.BiConsumer<RoutingCase, Actor> allowed) {
+        RoutingCase c = get(id, actor);
+        allowed.accept(c, actor);
         if (in == null || in.version() == null) {
             throw ApiException.badRequest("version", "is required (the version of the case you saw)");
         }
-        RoutingCase c = get(id, actor);
         if (c.version != in.version()) {
             throw new ApiException(409, "case " + id + " was changed by someone else (version " + c.version + ", you sent "
                     + in.version() + "); reload and try again", List.of(new ApiException.FieldError("version", "is stale")));
@@ -421,12 +421,20 @@ public class CaseService {
         e.unitId = unitId;
         e.note = note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note;
         e.persist();
+        audit.record(actor.username(), "CASE_" + kind.name(), "case", c.id,
+                from + " -> " + to + (unitId == null ? "" : " unit " + unitId) + (e.note == null ? "" : ": " + e.note));
         return e;
     }
 
     private static void requireDispatcher(Actor actor) {
         if (!actor.dispatches()) {
             throw ApiException.forbidden("only analysts and administrators do this");
+        }
+    }
+
+    private static void mayClose(RoutingCase c, Actor actor) {
+        if (!actor.dispatches()) {
+            requireUnit(c, actor);
         }
     }
 

@@ -43,6 +43,10 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Set after repeated failed sign-ins: until then every sign-in is refused. */
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+
     @Version
     public long version;
 

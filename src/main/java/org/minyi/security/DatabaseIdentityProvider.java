@@ -11,13 +11,21 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import org.minyi.audit.AuditLog;
 
 /**
  * Checks a username and password (HTTP Basic or the login form) against the users table.
  *
  * <p>bcrypt is deliberately slow (tens of milliseconds), and HTTP Basic sends the password with every request, so
  * a verified password is remembered for a short while: as a salted SHA-256 digest held in memory only, dropped when
- * the user is changed and after {@link #CACHE_TTL}. A wrong password is never cached.
+ * the user is changed and after {@link #CACHE_TTL}. A wrong password is never cached. Failed sign-ins are counted per
+ * account and per client address ({@link LoginGuard}); too many lock the account, and a locked account is refused
+ * even with a remembered password. Sign-ins and refusals go to the audit log.
  */
 @ApplicationScoped
 public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -54,29 +62,104 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    @Inject
+    LoginGuard guard;
+
+    @Inject
+    SecurityConfig config;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** A bcrypt hash of nothing in particular: unknown users cost as much time as known ones. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash(java.util.UUID.randomUUID().toString(), 10);
+
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
-        return context.runBlocking(() -> check(request.getUsername(), new String(request.getPassword().getPassword())));
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return context.runBlocking(() -> check(request.getUsername(), new String(request.getPassword().getPassword()), rc));
     }
 
     SecurityIdentity check(String username, String password) {
-        AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(username).orElse(null));
+        return check(username, password, null);
+    }
+
+    /**
+     * Checks a sign-in. Refused, in this order: an address with too many recent failures, a locked account (even
+     * with a remembered password), an unknown or disabled user, a wrong password. The failure that reaches
+     * {@link SecurityConfig#maxFailures()} locks the account for {@link SecurityConfig#lockDuration()}.
+     */
+    SecurityIdentity check(String username, String password, RoutingContext rc) {
+        Instant now = Instant.now(clock);
+        String ip = AuditLog.clientIp(rc);
+        boolean form = rc != null && rc.normalizedPath() != null && rc.normalizedPath().endsWith("/j_security_check");
+        String via = form ? "form" : "basic";
+        String who = username == null ? "" : username;
+        if (guard.throttled(ip, now)) {
+            guard.noteRefusal(ip, LoginGuard.Refusal.THROTTLED, now, null);
+            audit.recordNow(who, "LOGIN_THROTTLED", "user", who, via + ": too many failed sign-ins from this address", ip);
+            throw refused(rc, "throttled", "too many failed sign-ins from this address; try again later");
+        }
+        AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(who).orElse(null));
+        if (user != null && user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
+            verified.remove(who);
+            guard.noteRefusal(ip, LoginGuard.Refusal.LOCKED, now, user.lockedUntil);
+            audit.recordNow(who, "LOGIN_REFUSED_LOCKED", "user", user.id, via + ": account locked until " + user.lockedUntil, ip);
+            throw refused(rc, "locked", "account locked until " + user.lockedUntil);
+        }
         if (user == null || !user.enabled) {
-            throw new AuthenticationFailedException("wrong username or password");
+            BcryptUtil.matches(password, DUMMY_HASH);
+            throw failed(who, user, via, ip, now, rc, user == null ? "unknown user" : "disabled user");
         }
         String digest = digest(password);
-        Verified known = verified.get(username);
+        Verified known = verified.get(who);
         boolean remembered = known != null && known.expiresAtNanos() - System.nanoTime() > 0
                 && java.security.MessageDigest.isEqual(known.digest().getBytes(), digest.getBytes());
         if (!remembered) {
             if (!BcryptUtil.matches(password, user.passwordHash)) {
-                verified.remove(username);
-                throw new AuthenticationFailedException("wrong username or password");
+                verified.remove(who);
+                throw failed(who, user, via, ip, now, rc, "wrong password");
             }
-            verified.put(username, new Verified(digest, System.nanoTime() + CACHE_TTL.toNanos()));
+            verified.put(who, new Verified(digest, System.nanoTime() + CACHE_TTL.toNanos()));
+        }
+        if (!remembered || form) {
+            guard.clear(who);
+            audit.recordNow(who, "LOGIN", "user", user.id, via, ip);
         }
         return identity(user);
+    }
+
+    private RuntimeException failed(String username, AppUser user, String via, String ip, Instant now, RoutingContext rc,
+                                    String why) {
+        int failures = guard.failed(username, ip, now);
+        audit.recordNow(username, "LOGIN_FAILED", "user", user == null ? username : user.id, via + ": " + why, ip);
+        if (user != null && failures >= config.maxFailures()) {
+            Instant until = now.plus(config.lockDuration());
+            QuarkusTransaction.requiringNew().run(() -> {
+                AppUser u = AppUser.findById(user.id);
+                u.lockedUntil = until;
+            });
+            guard.clear(username);
+            verified.remove(username);
+            guard.noteRefusal(ip, LoginGuard.Refusal.LOCKED, now, until);
+            audit.recordNow(username, "ACCOUNT_LOCKED", "user", user.id,
+                    failures + " failed sign-ins within " + config.failureWindow() + "; locked until " + until, ip);
+            return refused(rc, "locked", "account locked until " + until);
+        }
+        guard.noteRefusal(ip, LoginGuard.Refusal.WRONG_PASSWORD, now, null);
+        return new AuthenticationFailedException("wrong username or password");
+    }
+
+    /** A refusal; HTTP Basic clients also get the reason in the header {@code X-Minyi-Auth}. */
+    private static AuthenticationFailedException refused(RoutingContext rc, String code, String message) {
+        if (rc != null && !rc.response().headWritten()) {
+            rc.response().putHeader("X-Minyi-Auth", code + "; " + message);
+        }
+        return new AuthenticationFailedException(message);
     }
 
     static SecurityIdentity identity(AppUser user) {

@@ -2,6 +2,7 @@ package org.minyi.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Accounts and sign-in. */
@@ -18,4 +19,23 @@ public interface SecurityConfig {
     /** Minimum length of a new password. */
     @WithDefault("8")
     int minPasswordLength();
+
+    /** Failed sign-ins of one account within {@link #failureWindow()} that lock it (Basic and form login alike). */
+    @WithDefault("5")
+    int maxFailures();
+
+    /** The window in which failed sign-ins are counted. */
+    @WithDefault("PT15M")
+    Duration failureWindow();
+
+    /** How long a locked account refuses every sign-in (an administrator may unlock it sooner). */
+    @WithDefault("PT15M")
+    Duration lockDuration();
+
+    /**
+     * Failed sign-ins from one client address within {@link #failureWindow()} (any usernames) after which that
+     * address is refused until the window has passed: against guessing many accounts from one machine.
+     */
+    @WithDefault("20")
+    int maxFailuresPerAddress();
 }

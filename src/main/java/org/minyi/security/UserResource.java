@@ -63,13 +63,22 @@ public class UserResource {
         return UserView.of(users.update(id, input == null ? new UserService.UserInput(null, null, null, null, null) : input));
     }
 
+    /** Lifts the lock of an account after repeated failed sign-ins. */
+    @POST
+    @Path("/users/{id}/unlock")
+    @RolesAllowed(Role.admin)
+    public UserView unlock(@PathParam("id") long id) {
+        return UserView.of(users.unlock(id));
+    }
+
     public record Me(String username, Set<String> roles) {
     }
 
     /** A user as shown over the API; the password hash never leaves the server. */
-    public record UserView(long id, String username, String displayName, Set<String> roles, boolean enabled, Instant createdAt) {
+    public record UserView(long id, String username, String displayName, Set<String> roles, boolean enabled, Instant createdAt,
+                           Instant lockedUntil) {
         static UserView of(AppUser u) {
-            return new UserView(u.id, u.username, u.displayName, u.roleSet(), u.enabled, u.createdAt);
+            return new UserView(u.id, u.username, u.displayName, u.roleSet(), u.enabled, u.createdAt, u.lockedUntil);
         }
     }
 }

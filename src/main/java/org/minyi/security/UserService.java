@@ -32,6 +32,12 @@ public class UserService {
     @Inject
     DatabaseIdentityProvider identities;
 
+    @Inject
+    LoginGuard guard;
+
+    @Inject
+    org.minyi.audit.AuditLog audit;
+
     @Transactional
     void createFirstAdmin(@Observes StartupEvent event) {
         if (AppUser.findByUsername(ADMIN_USERNAME).isPresent()) {
@@ -94,6 +100,7 @@ public class UserService {
         user.enabled = input.enabled() == null || input.enabled();
         user.createdAt = Instant.now(clock);
         user.persist();
+        audit.record("USER_CREATED", "user", user.id, user.username + " roles=" + user.roles + " enabled=" + user.enabled);
         return user;
     }
 
@@ -111,8 +118,22 @@ public class UserService {
             v.reject("enabled", "the user admin cannot be disabled");
         }
         v.throwIfInvalid();
+        StringBuilder changed = new StringBuilder(user.username);
         if (roles != null) {
+            String before = user.roles;
             user.setRoles(roles);
+            if (!before.equals(user.roles)) {
+                changed.append(" roles ").append(before).append(" -> ").append(user.roles);
+            }
+        }
+        if (password != null) {
+            changed.append(" password changed");
+        }
+        if (input.enabled() != null && input.enabled() != user.enabled) {
+            changed.append(input.enabled() ? " enabled" : " disabled");
+        }
+        if (input.displayName() != null && !input.displayName().equals(user.displayName)) {
+            changed.append(" display name");
         }
         if (password != null) {
             user.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
@@ -124,6 +145,19 @@ public class UserService {
             user.enabled = input.enabled();
         }
         identities.forget(user.username);
+        audit.record("USER_CHANGED", "user", user.id, changed.toString());
+        return user;
+    }
+
+    /** Lifts the lock after repeated failed sign-ins and forgets the failures counted so far. */
+    @Transactional
+    public AppUser unlock(long id) {
+        AppUser user = get(id);
+        Instant was = user.lockedUntil;
+        user.lockedUntil = null;
+        guard.clear(user.username);
+        identities.forget(user.username);
+        audit.record("ACCOUNT_UNLOCKED", "user", user.id, user.username + (was == null ? " (was not locked)" : " (was locked until " + was + ")"));
         return user;
     }
 

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.minyi.security.Role;
 
-/** CRUD for sources. Everyone signed in may read; administrators change (analysts may add API sources). */
+/** CRUD for sources. Administrators and analysts read (docs/security.md); administrators change (analysts may add API sources). */
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -25,12 +25,14 @@ public class SourceResource {
     SourceService sources;
 
     @GET
+    @RolesAllowed({Role.admin, Role.analyst})
     public List<SourceView> list() {
         return sources.list().stream().map(SourceView::of).toList();
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Role.admin, Role.analyst})
     public SourceView get(@PathParam("id") long id) {
         return SourceView.of(sources.get(id));
     }

@@ -27,6 +27,10 @@ import org.minyi.common.Validation;
 @ApplicationScoped
 public class SourceService {
 
+    @jakarta.inject.Inject
+    org.minyi.audit.AuditLog audit;
+
+
     /** Selector keys a source may set; see {@link CrawlSettings}. */
     public static final Set<String> SELECTOR_KEYS = Set.of("listLinks", "nextPage", "title", "content", "author",
             "time", "replyCount", "viewCount", "replies", "threadNextPage");
@@ -84,6 +88,7 @@ public class SourceService {
         source.createdAt = Instant.now(clock);
         apply(source, valid);
         source.persist();
+        audit.record("SOURCE_CREATED", "source", source.id, source.name + " " + source.type + " " + source.baseUrl);
         return new Saved(source, true);
     }
 
@@ -101,6 +106,8 @@ public class SourceService {
                     + ", you sent " + input.version() + "); reload and try again");
         }
         apply(source, valid);
+        audit.record("SOURCE_CHANGED", "source", source.id, source.name + " " + source.type + " " + source.baseUrl
+                + (source.enabled ? "" : " (disabled)"));
         return source;
     }
 
@@ -114,6 +121,7 @@ public class SourceService {
             throw ApiException.conflict("source " + id + " has " + posts
                     + " posts; disable it instead (PUT with \"enabled\": false) so its history stays");
         }
+        audit.record("SOURCE_DELETED", "source", id, source.name);
         source.delete();
     }
 

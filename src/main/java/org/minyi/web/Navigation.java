@@ -22,7 +22,8 @@ public class Navigation {
 
     static final Set<String> ALL = Set.of(Role.admin, Role.analyst, Role.spokesperson, Role.propaganda, Role.emergency);
 
-    static final List<Link> LINKS = List.of(
+    /** Every page of the navigation bar; the role-matrix test walks them. */
+    public static final List<Link> LINKS = List.of(
             new Link("posts", "最新帖子", "/posts", ALL),
             new Link("topics", "话题", "/topics", ALL),
             new Link("dashboard", "舆情态势", "/dashboard", Set.of(Role.admin, Role.analyst, Role.propaganda, Role.emergency)),
@@ -35,6 +36,7 @@ public class Navigation {
             new Link("sources", "信息源", "/sources", Set.of(Role.admin, Role.analyst)),
             new Link("models", "模型质量", "/models", Set.of(Role.admin)),
             new Link("dictionaries", "词典", "/dictionaries", Set.of(Role.admin)),
+            new Link("audit", "审计日志", "/audit", Set.of(Role.admin)),
             new Link("api", "API 文档", "/q/swagger-ui", Set.of(Role.admin, Role.analyst)));
 
     @Inject

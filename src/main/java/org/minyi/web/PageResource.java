@@ -35,7 +35,7 @@ public class PageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error, String district);
+        static native TemplateInstance login(String error, String district);
 
         static native TemplateInstance posts(Navigation.Shell shell);
 
@@ -44,9 +44,35 @@ public class PageResource {
 
     @GET
     @Path("login")
-    public TemplateInstance login(@QueryParam("error") String error) {
-        return Templates.login(error != null, district.name());
+    public TemplateInstance login(@QueryParam("error") String error, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
+        String message = null;
+        if (error != null) {
+            String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+            var refusal = loginGuard.lastRefusal(ip, java.time.Instant.now(clock));
+            message = refusal == null || refusal.refusal() == org.minyi.security.LoginGuard.Refusal.WRONG_PASSWORD
+                    ? "用户名或密码错误。连续输错 " + security.maxFailures() + " 次，账户将锁定 " + security.lockDuration().toMinutes() + " 分钟。"
+                    : refusal.refusal() == org.minyi.security.LoginGuard.Refusal.LOCKED
+                    ? "账户因多次登录失败已被锁定，请 " + minutesLeft(refusal.until()) + " 分钟后再试，或请管理员解锁。"
+                    : "此地址登录失败次数过多，请稍后再试。";
+        }
+        return Templates.login(message, district.name());
     }
+
+    private long minutesLeft(java.time.Instant until) {
+        if (until == null) {
+            return security.lockDuration().toMinutes();
+        }
+        return Math.max(1, (java.time.Duration.between(java.time.Instant.now(clock), until).toSeconds() + 59) / 60);
+    }
+
+    @Inject
+    org.minyi.security.LoginGuard loginGuard;
+
+    @Inject
+    org.minyi.security.SecurityConfig security;
+
+    @Inject
+    java.time.Clock clock;
 
     @POST
     @Path("logout")

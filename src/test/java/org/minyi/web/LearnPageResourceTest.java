@@ -14,9 +14,7 @@ import org.minyi.security.Role;
 class LearnPageResourceTest {
 
     private static String session(String user, String password) {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user).formParam("j_password", password)
-                .post("/j_security_check").getCookie("minyi-session");
+        return org.minyi.Api.formLogin(user, password).getCookie("minyi-session");
     }
 
     @Test

@@ -23,7 +23,8 @@ class OperationsTest {
         String source = Api.newSource();
         asAdmin().body(Map.of("source", source, "url", "https://example.org/m/1", "content", "测试指标"))
                 .post("/api/posts").then().statusCode(201);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics").then().statusCode(401); // administrators and analysts only
+        given().auth().preemptive().basic("admin", Api.ADMIN_PASSWORD).get("/q/metrics").then().statusCode(200)
                 .body(containsString("minyi_posts_ingested_total"))
                 .body(containsString("minyi_analysis_time_seconds"));
     }
@@ -39,7 +40,8 @@ class OperationsTest {
 
     @Test
     void openApiDescribesTheApi() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get("/q/openapi?format=json").then().statusCode(401);
+        given().auth().preemptive().basic("admin", Api.ADMIN_PASSWORD).get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/posts")).body(containsString("/api/sources"));
     }
 }

@@ -43,9 +43,7 @@ class PageResourceTest {
 
     @Test
     void formLoginOpensASessionForPagesAndApi() {
-        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", "admin").formParam("j_password", Api.ADMIN_PASSWORD)
-                .post("/j_security_check");
+        Response login = org.minyi.Api.formLogin("admin", Api.ADMIN_PASSWORD);
         assertThat(login.statusCode()).isIn(302, 303);
         String cookie = login.getCookie("minyi-session");
         assertThat(cookie).isNotBlank();
@@ -55,9 +53,7 @@ class PageResourceTest {
                 .body(containsString("admin"));
         given().cookie("minyi-session", cookie).get("/api/me").then().statusCode(200).body("username", equalTo("admin"));
 
-        Response failed = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", "admin").formParam("j_password", "wrong")
-                .post("/j_security_check");
+        Response failed = org.minyi.Api.formLogin("admin", "wrong");
         assertThat(failed.statusCode()).isIn(302, 303);
         assertThat(failed.getHeader("Location")).contains("/login?error");
     }
@@ -65,9 +61,7 @@ class PageResourceTest {
     @Test
     void navigationFollowsTheRole() {
         String spokesperson = Api.newUser("spokesperson");
-        String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", spokesperson).formParam("j_password", "password-123")
-                .post("/j_security_check").getCookie("minyi-session");
+        String cookie = org.minyi.Api.formLogin(spokesperson, "password-123").getCookie("minyi-session");
         given().cookie("minyi-session", cookie).get("/posts").then().statusCode(200)
                 .body(containsString("最新帖子")).body(not(containsString("API 文档")));
     }
@@ -85,9 +79,7 @@ class PageResourceTest {
     }
 
     private static String login(String user, String password) {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user).formParam("j_password", password)
-                .post("/j_security_check").getCookie("minyi-session");
+        return org.minyi.Api.formLogin(user, password).getCookie("minyi-session");
     }
 
     @Test

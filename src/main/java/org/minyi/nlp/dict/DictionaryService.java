@@ -33,6 +33,10 @@ import org.minyi.nlp.TextAnalyzer;
 @ApplicationScoped
 public class DictionaryService {
 
+    @jakarta.inject.Inject
+    org.minyi.audit.AuditLog audit;
+
+
     /** The editable top-level files and their formats; {@code categories/*.txt} are CATEGORY files. */
     static final Map<String, DictionaryValidator.Format> FILES = new LinkedHashMap<>();
 
@@ -173,6 +177,7 @@ public class DictionaryService {
             c.linesRemoved = diff.removed.size();
             c.summary = diff.summary();
             em.persist(c);
+            audit.record(who, "DICTIONARY_CHANGED", "dictionary", name, c.summary);
             return c;
         });
         return new SaveResult(name, change.id, change.linesAdded, change.linesRemoved, change.summary);

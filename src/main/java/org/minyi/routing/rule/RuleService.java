@@ -27,6 +27,10 @@ import org.minyi.routing.unit.UnitService;
 @ApplicationScoped
 public class RuleService {
 
+    @jakarta.inject.Inject
+    org.minyi.audit.AuditLog audit;
+
+
     /** The taxonomy's default owners (product.md). */
     public static final Map<String, String> DEFAULT_OWNERS = new LinkedHashMap<>();
 
@@ -116,6 +120,7 @@ public class RuleService {
         Integer max = RoutingRule.find("select max(r.position) from RoutingRule r").project(Integer.class).firstResult();
         rule.position = max == null ? 1 : max + 1;
         rule.persist();
+        audit.record("RULE_CREATED", "rule", rule.id, rule.name);
         return rule;
     }
 
@@ -123,12 +128,15 @@ public class RuleService {
     public RoutingRule update(long id, RuleInput input) {
         RoutingRule rule = get(id);
         apply(rule, input);
+        audit.record("RULE_CHANGED", "rule", rule.id, rule.name + (rule.enabled ? "" : " (disabled)"));
         return rule;
     }
 
     @Transactional
     public void delete(long id) {
-        get(id).delete();
+        RoutingRule rule = get(id);
+        audit.record("RULE_DELETED", "rule", id, rule.name);
+        rule.delete();
     }
 
     /** Puts the rules in the given order; the list must name every rule once. */
@@ -143,6 +151,7 @@ public class RuleService {
             RoutingRule r = RoutingRule.findById(ids.get(i));
             r.position = i + 1;
         }
+        audit.record("RULE_REORDERED", "rule", null, "order " + ids);
         return list();
     }
 

@@ -23,6 +23,10 @@ import org.minyi.security.AppUser;
 @ApplicationScoped
 public class UnitCsv {
 
+    @jakarta.inject.Inject
+    org.minyi.audit.AuditLog audit;
+
+
     public static final String HEADER = "name,kind,parent,aliases,head,spokespersons";
 
     @Inject
@@ -154,6 +158,7 @@ public class UnitCsv {
                     : saved.containsKey(row.parent()) ? saved.get(row.parent()).id : OrgUnit.findByName(row.parent()).orElseThrow().id;
             units.members(unit, row.spokespersons());
         }
+        audit.record("UNIT_IMPORTED", "unit", null, created + " created, " + updated + " updated");
         return new Imported(created, updated);
     }
 

@@ -31,6 +31,10 @@ import org.minyi.security.AppUser;
 @ApplicationScoped
 public class UnitService {
 
+    @jakarta.inject.Inject
+    org.minyi.audit.AuditLog audit;
+
+
     /** The departments that own the taxonomy's categories by default (product.md). */
     public static final List<String> DEMO_DEPARTMENTS = List.of("生态环境分局", "住建局", "公安分局", "应急管理局", "市场监管局",
             "人社局", "综合行政执法局", "交通局", "教育局", "卫健局", "信访局", "宣传部");
@@ -103,6 +107,7 @@ public class UnitService {
         apply(unit, input, new Validation());
         unit.persist();
         members(unit, input.spokespersons());
+        audit.record("UNIT_CREATED", "unit", unit.id, unit.name + " spokespersons=" + input.spokespersons() + " head=" + input.head());
         return unit;
     }
 
@@ -111,6 +116,7 @@ public class UnitService {
         OrgUnit unit = get(id);
         apply(unit, input, new Validation());
         members(unit, input.spokespersons());
+        audit.record("UNIT_CHANGED", "unit", unit.id, unit.name + " spokespersons=" + input.spokespersons() + " head=" + input.head());
         return unit;
     }
 
@@ -125,6 +131,7 @@ public class UnitService {
         if (cases > 0) {
             throw ApiException.conflict("unit " + unit.name + " has " + cases + " cases; it cannot be deleted");
         }
+        audit.record("UNIT_DELETED", "unit", id, unit.name);
         unit.delete();
     }
 

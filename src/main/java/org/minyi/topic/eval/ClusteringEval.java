@@ -57,8 +57,12 @@ public final class ClusteringEval {
     private void login() throws IOException, InterruptedException {
         String form = "j_username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
                 + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        // the login form's CSRF token: the cookie minyi-csrf of the login page, sent back with the form
+        String csrf = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .headers().allValues("set-cookie").stream().filter(c -> c.startsWith("minyi-csrf="))
+                .map(c -> c.split(";", 2)[0].substring("minyi-csrf=".length())).findFirst().orElse("");
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check?csrf-token=" + csrf))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "minyi-csrf=" + csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         session = r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("minyi-session="))
                 .map(c -> c.split(";", 2)[0]).findFirst().orElse(null);

@@ -16,8 +16,7 @@ import org.minyi.Api;
 class TopicPagesTest {
 
     private static String login(String user, String password) {
-        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user).formParam("j_password", password).post("/j_security_check");
+        Response login = org.minyi.Api.formLogin(user, password);
         assertThat(login.statusCode()).isIn(302, 303);
         return login.getCookie("minyi-session");
     }
