@@ -130,10 +130,6 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** The OS process id of the running service. */
-    public long pid() {
-        return process.pid();
-    }
-
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
