@@ -65,6 +65,10 @@ class TwoInstancesIT {
 
     @BeforeEach
     void setUp() throws Exception {
+        if (!ItDatabase.postgres()) {
+            say("SKIPPED on H2: runs in the PostgreSQL build only (./mvnw -Ppg verify); two processes cannot share the"
+                    + " default build's embedded H2 file database");
+        }
         Assumptions.assumeTrue(ItDatabase.postgres(), "TwoInstancesIT runs in the PostgreSQL build only (./mvnw -Ppg verify):"
                 + " two processes cannot share the default build's embedded H2 file database");
         workDir = Files.createTempDirectory("minyi-two");
