@@ -147,6 +147,19 @@ public class StatAggregator {
                 post.analysis.sentimentLabel, post.replyCount, post.viewCount, -1);
     }
 
+    /** A stored post's engagement grew (a thread's replies and views): moves its row's replies and views. */
+    public void engagement(Post post, long oldReplies, long oldViews) {
+        long dr = post.replyCount - oldReplies;
+        long dv = post.viewCount - oldViews;
+        if (dr == 0 && dv == 0) {
+            return;
+        }
+        StatCounts c = buffer().rows.computeIfAbsent(keyOf(post.publishedAt, post.source.id, post.analysis.categories,
+                post.analysis.places), k -> new StatCounts());
+        c.replies += dr;
+        c.views += dv;
+    }
+
     private Buffer buffer() {
         if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("aggregates change only inside the transaction that changes the posts");

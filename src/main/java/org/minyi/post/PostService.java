@@ -116,12 +116,15 @@ public class PostService {
         QuarkusTransaction.requiringNew().run(() -> {
             Post post = findByUrl(sourceId, url);
             if (post != null) {
+                int oldReplies = post.replyCount;
+                int oldViews = post.viewCount;
                 if (replies != null) {
                     post.replyCount = Math.max(post.replyCount, replies);
                 }
                 if (views != null) {
                     post.viewCount = Math.max(post.viewCount, views);
                 }
+                stats.engagement(post, oldReplies, oldViews);
             }
         });
     }
@@ -201,8 +204,11 @@ public class PostService {
             Post post = byKey.get(key);
             if (post != null) {
                 // known already: nothing new is stored, engagement counts may grow
+                int oldReplies = post.replyCount;
+                int oldViews = post.viewCount;
                 post.replyCount = Math.max(post.replyCount, c.replyCount);
                 post.viewCount = Math.max(post.viewCount, c.viewCount);
+                stats.engagement(post, oldReplies, oldViews);
                 outcome.results.add(new IngestResult(post.id, post.url, true, post.duplicateOf, post.topicId));
                 continue;
             }

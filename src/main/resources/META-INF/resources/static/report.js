@@ -45,6 +45,7 @@
   function show(c) {
     $('report-body').hidden = false;
     $('overview').textContent = c.overview;
+    $('report-period').textContent = '统计周期：' + c.periodLabel + '（' + c.zone + '）';
     if (c.thin) { $('thin').hidden = false; $('thin').textContent = c.thinNote; }
     const f = $('figures');
     f.textContent = '';
@@ -118,7 +119,8 @@
       .then(r => { if (r.status === 401) { location.href = '/login'; } return r.json(); })
       .then(r => {
         $('report-title').textContent = r.title || '报告不存在';
-        $('report-period').textContent = (r.from || '').substring(0, 10) + ' 至 ' + (r.to || '').substring(0, 10) + '（' + (r.zone || '') + '）';
+        const local = iso => { try { return new Date(iso).toLocaleString('zh-CN', { timeZone: r.zone, hour12: false }); } catch (e) { return iso; } };
+        $('report-period').textContent = r.from ? '统计周期 ' + local(r.from) + ' 至 ' + local(r.to) + '（' + r.zone + '）' : '';
         if (r.status === 'DONE') {
           $('report-progress').hidden = true;
           show(r.content);

@@ -39,6 +39,10 @@ class AggregatesTest {
         asAdmin().body(Map.of("label", "negative")).put("/api/posts/" + ids.get(1) + "/sentiment").then().statusCode(200);
         asAdmin().body(Map.of("categories", List.of("交通出行"))).put("/api/posts/" + ids.get(2) + "/categories").then().statusCode(200);
 
+        // engagement that grows later (a known post sent again with more replies and views) moves with it
+        asAdmin().body(Map.of("source", a, "url", "https://example.org/ds/1/3", "content", "again", "replyCount", 999, "viewCount", 99999))
+                .post("/api/posts").then().statusCode(200);
+
         Map<String, long[]> table = table();
         Map<String, long[]> direct = direct();
         assertThat(table.keySet()).isEqualTo(direct.keySet());

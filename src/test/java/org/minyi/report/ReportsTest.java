@@ -31,6 +31,12 @@ class ReportsTest {
     @Inject
     ChartImages charts;
 
+    @Inject
+    ReportScheduler scheduler;
+
+    @Inject
+    org.minyi.TestClock clock;
+
     static JsonPath waitDone(long id) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             JsonPath r = asAdmin().get("/api/reports/" + id).then().statusCode(200).extract().jsonPath();
@@ -131,12 +137,36 @@ class ReportsTest {
         assertThat(done.getLong("content.totals.posts")).isEqualTo(50);
         assertThat(done.getString("content.volume.bucket")).isEqualTo("day");
         long topic = done.getLong("content.topics[0].id");
-        JsonPath s = asAdmin().body(Map.of("kind", "SPECIAL", "topicId", topic)).post("/api/reports").then().statusCode(202)
-                .extract().jsonPath();
+        // the same week for the one topic (similar texts of other tests may have joined it on other days)
+        JsonPath s = asAdmin().body(Map.of("kind", "SPECIAL", "topicId", topic, "from", "2024-08-05", "to", "2024-08-11"))
+                .post("/api/reports").then().statusCode(202).extract().jsonPath();
         JsonPath special = waitDone(s.getLong("id"));
         assertThat(special.getString("title")).startsWith("舆情专报：");
         assertThat(special.getLong("content.topic.id")).isEqualTo(topic);
         assertThat(special.getLong("content.totals.posts")).isEqualTo(done.getLong("content.topics[0].posts"));
+    }
+
+    @Test
+    void theScheduleGeneratesYesterdaysDailyAndLastWeeksWeeklyReportOnce() throws Exception {
+        String source = Api.newSource();
+        DataSet.ingest(source, Instant.parse("2024-11-03T16:00:00Z"), 24, 35, 14);
+        try {
+            clock.set(Instant.parse("2024-11-05T01:00:00Z"));   // 09:00 on Tuesday 5 November in Asia/Shanghai
+            scheduler.daily();
+            scheduler.daily();
+            scheduler.weekly();
+        } finally {
+            clock.reset();
+        }
+        List<Map<String, Object>> daily = asAdmin().get("/api/reports?kind=DAILY&size=100").then().statusCode(200).extract()
+                .jsonPath().getList("items");
+        List<Map<String, Object>> scheduled = daily.stream().filter(r -> "舆情日报（2024年11月4日）".equals(r.get("title"))).toList();
+        assertThat(scheduled).hasSize(1);
+        assertThat(scheduled.get(0)).containsEntry("trigger", "SCHEDULE").containsEntry("createdBy", "scheduler");
+        JsonPath done = waitDone(((Number) scheduled.get(0).get("id")).longValue());
+        assertThat(done.getLong("content.totals.posts")).isEqualTo(35);
+        assertThat(asAdmin().get("/api/reports?kind=WEEKLY&size=100").then().extract().jsonPath().getList("items.title", String.class))
+                .contains("舆情周报（2024年10月28日至2024年11月3日）");
     }
 
     @Test
