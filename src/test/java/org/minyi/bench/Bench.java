@@ -44,6 +44,12 @@ public final class Bench {
         return Integer.parseInt(arg(args, name, String.valueOf(dflt)));
     }
 
+    /** {@code -Dminyi.app.dir=...} as given to this run (the packaged service it started), for the printed commands. */
+    public static String appDirOption() {
+        String dir = System.getProperty("minyi.app.dir");
+        return dir == null ? "" : " -Dminyi.app.dir=" + dir;
+    }
+
     public static Connection pg(String database) throws SQLException {
         return DriverManager.getConnection(PG + database, PG_USER, "");
     }

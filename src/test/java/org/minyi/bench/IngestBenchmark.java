@@ -103,8 +103,8 @@ public final class IngestBenchmark {
         } else {
             result.command("./mvnw -q package -DskipTests");
         }
-        result.command("./mvnw -q" + (db.equals("pg") ? " -Ppg" : "") + " exec:java -Dexec.classpathScope=test -Dexec.mainClass="
-                + IngestBenchmark.class.getName() + " -Dexec.args=\"" + String.join(" ", args) + "\"");
+        result.command("./mvnw -q" + (db.equals("pg") ? " -Ppg" : "") + " test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass="
+                + IngestBenchmark.class.getName() + Bench.appDirOption() + " -Dexec.args=\"" + String.join(" ", args) + "\"");
         if (db.equals("pg")) {
             result.atLeast("ingestion, end to end", rate, "posts/s", 1000);
         } else {
