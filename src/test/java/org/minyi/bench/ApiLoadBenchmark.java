@@ -127,6 +127,7 @@ public final class ApiLoadBenchmark {
         } finally {
             for (ServiceProcess o : others) {
                 o.close();
+                Bench.deleteTree(o.log().getParent());
             }
         }
         BenchmarkResult result = new BenchmarkResult(instances == 1 ? "api" : "api-" + instances + "-instances")
@@ -155,6 +156,7 @@ public final class ApiLoadBenchmark {
         System.out.printf(Locale.ROOT, "%nheap at rest %.0f MiB, under load %.0f MiB (aim < 1024)%nendpoints: %s%n",
                 heapRest / 1048576, heapLoad / 1048576, endpoints);
         result.write();
+        Bench.deleteTree(work);
     }
 
     static long run(HttpClient http, List<String> bases, Map<String, String[]> calls, int users, int seconds,

@@ -117,6 +117,7 @@ public final class IngestBenchmark {
                 + "2 cores give at most " + Math.round(2000 / cpuPerPost) + " posts/s for the service alone");
         result.figure("heap used after the run", heap / 1048576, "MiB");
         result.write();
+        Bench.deleteTree(work);
     }
 
     static void send(HttpClient http, String base, String auth, List<String> bodies, int clients, List<Double> latencies)
