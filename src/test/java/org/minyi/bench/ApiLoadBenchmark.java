@@ -48,6 +48,8 @@ public final class ApiLoadBenchmark {
         int posts = Bench.intArg(args, "posts", 1_000_000);
         int users = Bench.intArg(args, "users", 50);
         int seconds = Bench.intArg(args, "seconds", 60);
+        // several stateless instances on the same database, the users spread over them (docs/scaling.md)
+        int instances = Bench.intArg(args, "instances", 1);
         boolean reload = List.of(args).contains("--reload");
         String password = "bench-pw";
         Map<String, String> env = Map.of("MINYI_DB_URL", Bench.PG + DB, "MINYI_DB_USER", Bench.PG_USER,
@@ -73,11 +75,23 @@ public final class ApiLoadBenchmark {
         double heapLoad;
         double requestsPerSecond;
         List<String> endpoints = new ArrayList<>();
+        List<ServiceProcess> others = new ArrayList<>();
         try (ServiceProcess service = new ServiceProcess(work, env, password).start()) {
+            List<String> bases = new ArrayList<>(List.of(service.baseUrl()));
+            for (int k = 1; k < instances; k++) {
+                ServiceProcess other = new ServiceProcess(Files.createTempDirectory("minyi-api-bench"), env, password).start();
+                others.add(other);
+                bases.add(other.baseUrl());
+            }
             String admin = basic("admin", password);
             String spokes = basic("bench-spokes", "password-123");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .executor(Executors.newFixedThreadPool(4)).build();
+                    .executor(Executors.newFixedThreadPool(4, r -> {
+                        // daemon threads: exec:java waits for every non-daemon thread before it returns
+                        Thread t = new Thread(r, "bench-http");
+                        t.setDaemon(true);
+                        return t;
+                    })).build();
             if (service.call("POST", "/api/dashboard/aggregates/rebuild", "{}").statusCode() / 100 == 2) {
                 System.out.println("dashboard aggregates rebuilt");
             }
@@ -103,20 +117,25 @@ public final class ApiLoadBenchmark {
             }
             heapRest = Bench.heapAfterGc(service.pid());
             // warm-up: 10 s of the same load, not recorded
-            run(http, service.baseUrl(), calls, users, 10, null, null);
+            run(http, bases, calls, users, 10, null, null);
             long t0 = System.nanoTime();
-            long total = run(http, service.baseUrl(), calls, users, seconds, histograms, errors);
+            long total = run(http, bases, calls, users, seconds, histograms, errors);
             requestsPerSecond = total / ((System.nanoTime() - t0) / 1e9);
             heapLoad = Bench.heapUsed(service.baseUrl());
             double heapAfter = Bench.heapAfterGc(service.pid());
             heapLoad = Math.max(heapLoad, heapAfter);
+        } finally {
+            for (ServiceProcess o : others) {
+                o.close();
+                Bench.deleteTree(o.log().getParent());
+            }
         }
-        BenchmarkResult result = new BenchmarkResult("api")
+        BenchmarkResult result = new BenchmarkResult(instances == 1 ? "api" : "api-" + instances + "-instances")
                 .command("./mvnw -q -Ppg package -DskipTests")
                 .command("./mvnw -q -Ppg test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=" + ApiLoadBenchmark.class.getName()
-                        + " -Dexec.args=\"" + String.join(" ", args) + "\"");
-        System.out.printf(Locale.ROOT, "%n%d posts in PostgreSQL, %d concurrent users on loopback for %d s, %.0f requests/s%n%n",
-                posts, users, seconds, requestsPerSecond);
+                        + Bench.appDirOption() + " -Dexec.args=\"" + String.join(" ", args) + "\"");
+        System.out.printf(Locale.ROOT, "%n%d posts in PostgreSQL, %d instance(s), %d concurrent users on loopback for %d s, %.0f requests/s%n%n",
+                posts, instances, users, seconds, requestsPerSecond);
         System.out.println("| endpoint | requests | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|");
         for (Map.Entry<String, ConcurrentHistogram> e : histograms.entrySet()) {
             Histogram h = e.getValue();
@@ -137,9 +156,10 @@ public final class ApiLoadBenchmark {
         System.out.printf(Locale.ROOT, "%nheap at rest %.0f MiB, under load %.0f MiB (aim < 1024)%nendpoints: %s%n",
                 heapRest / 1048576, heapLoad / 1048576, endpoints);
         result.write();
+        Bench.deleteTree(work);
     }
 
-    static long run(HttpClient http, String base, Map<String, String[]> calls, int users, int seconds,
+    static long run(HttpClient http, List<String> bases, Map<String, String[]> calls, int users, int seconds,
                     Map<String, ConcurrentHistogram> histograms, Map<String, AtomicLong> errors) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(users);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -148,6 +168,7 @@ public final class ApiLoadBenchmark {
         List<Future<?>> futures = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             int user = u;
+            String base = bases.get(u % bases.size());
             futures.add(pool.submit(() -> {
                 Random random = new Random(user);
                 while (System.nanoTime() < end) {

@@ -44,6 +44,24 @@ public final class Bench {
         return Integer.parseInt(arg(args, name, String.valueOf(dflt)));
     }
 
+    /** {@code -Dminyi.app.dir=...} as given to this run (the packaged service it started), for the printed commands. */
+    public static String appDirOption() {
+        String dir = System.getProperty("minyi.app.dir");
+        return dir == null ? "" : " -Dminyi.app.dir=" + dir;
+    }
+
+    /** Deletes a benchmark's working directory (its H2 files and service log) after a successful run. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     public static Connection pg(String database) throws SQLException {
         return DriverManager.getConnection(PG + database, PG_USER, "");
     }

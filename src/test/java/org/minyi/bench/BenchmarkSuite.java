@@ -140,7 +140,8 @@ public final class BenchmarkSuite {
     }
 
     static boolean isHeadline(String id, String name) {
-        return name.contains("segmentation") || name.contains("pages") || name.contains("p50") && id.equals("alerts");
+        return id.equals("analysis") || id.equals("crawl") || id.equals("alerts") || id.equals("dashboard")
+                || name.contains("end to end") || name.contains("CPU per post") || name.contains("heap") || name.contains("requests per second");
     }
 
     static boolean meets(String aim, double value) {

@@ -103,8 +103,8 @@ public final class IngestBenchmark {
         } else {
             result.command("./mvnw -q package -DskipTests");
         }
-        result.command("./mvnw -q" + (db.equals("pg") ? " -Ppg" : "") + " exec:java -Dexec.classpathScope=test -Dexec.mainClass="
-                + IngestBenchmark.class.getName() + " -Dexec.args=\"" + String.join(" ", args) + "\"");
+        result.command("./mvnw -q" + (db.equals("pg") ? " -Ppg" : "") + " test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass="
+                + IngestBenchmark.class.getName() + Bench.appDirOption() + " -Dexec.args=\"" + String.join(" ", args) + "\"");
         if (db.equals("pg")) {
             result.atLeast("ingestion, end to end", rate, "posts/s", 1000);
         } else {
@@ -117,6 +117,7 @@ public final class IngestBenchmark {
                 + "2 cores give at most " + Math.round(2000 / cpuPerPost) + " posts/s for the service alone");
         result.figure("heap used after the run", heap / 1048576, "MiB");
         result.write();
+        Bench.deleteTree(work);
     }
 
     static void send(HttpClient http, String base, String auth, List<String> bodies, int clients, List<Double> latencies)

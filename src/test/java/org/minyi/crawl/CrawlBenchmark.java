@@ -33,7 +33,7 @@ public final class CrawlBenchmark {
         BenchmarkResult result = new BenchmarkResult("crawl")
                 .command("./mvnw -q package -DskipTests")
                 .command("./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=" + CrawlBenchmark.class.getName()
-                        + " -Dexec.args=\"" + String.join(" ", args) + "\"");
+                        + org.minyi.bench.Bench.appDirOption() + " -Dexec.args=\"" + String.join(" ", args) + "\"");
         int threads = 400;
         String labelled = "../shared/data/extraction/labelled";
         for (int i = 0; i < args.length - 1; i++) {

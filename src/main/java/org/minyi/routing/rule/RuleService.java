@@ -223,10 +223,24 @@ public class RuleService {
 
     /** Which units would get this post, and which rule decided each: the first enabled rule naming a unit. */
     public Explanation explain(PostFacts facts) {
+        return explain(facts, RulePolicy.Units.of(units.list()), list());
+    }
+
+    /** {@link #explain(PostFacts)} of many posts, reading the units and rules once (for a batch of new posts). */
+    public List<Explanation> explainAll(List<PostFacts> facts) {
         RulePolicy.Units unitTree = RulePolicy.Units.of(units.list());
+        List<RoutingRule> rules = list();
+        List<Explanation> out = new ArrayList<>(facts.size());
+        for (PostFacts f : facts) {
+            out.add(explain(f, unitTree, rules));
+        }
+        return out;
+    }
+
+    private Explanation explain(PostFacts facts, RulePolicy.Units unitTree, List<RoutingRule> rules) {
         Map<Long, Routed> routed = new LinkedHashMap<>();
         List<RuleTrace> trace = new ArrayList<>();
-        for (RoutingRule rule : list()) {
+        for (RoutingRule rule : rules) {
             if (!rule.enabled) {
                 continue;
             }

@@ -233,9 +233,7 @@ public class TopicService {
         List<Topic> topics = em.createQuery("select t from Topic t where t.status = :s and (t.emerging = true or t.lastSeen >= :since)",
                 Topic.class).setParameter("s", Topic.Status.OPEN).setParameter("since", now.minus(java.time.Duration.ofDays(2)))
                 .setMaxResults(5000).getResultList();
-        for (Topic t : topics) {
-            signals.refresh(t, baseline);
-        }
+        signals.refresh(topics, baseline);
         return topics.size();
     }
 
