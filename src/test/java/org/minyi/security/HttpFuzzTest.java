@@ -86,7 +86,15 @@ class HttpFuzzTest {
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = b.build();
+            HttpResponse<String> r;
+            try {
+                r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (HttpTimeoutException e) {
+                throw e;
+            } catch (java.io.IOException e) {
+                r = http.send(request, HttpResponse.BodyHandlers.ofString()); // a pooled connection closed by the server
+            }
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (HttpTimeoutException e) {
             return new Answer(-1, "", "no answer within 30 s");
