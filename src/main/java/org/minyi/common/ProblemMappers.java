@@ -43,6 +43,17 @@ public class ProblemMappers {
         return problem(400, "Bad Request", field + " " + reason, uri, List.of(new ApiException.FieldError(field, reason)));
     }
 
+    /** Wins over Quarkus' built-in mapper for this type, whose answer is not problem+json. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response parse(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response violations(ConstraintViolationException e, UriInfo uri) {
         List<ApiException.FieldError> errors = e.getConstraintViolations().stream()

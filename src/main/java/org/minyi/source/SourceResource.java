@@ -40,6 +40,9 @@ public class SourceResource {
     @POST
     @RolesAllowed({Role.admin, Role.analyst})
     public Response create(SourceInput input) {
+        if (input == null) {
+            throw org.minyi.common.ApiException.badRequest("body", "is required: a JSON object");
+        }
         SourceService.Saved saved = sources.create(input);
         return Response.status(saved.created() ? 201 : 200).entity(SourceView.of(saved.source())).build();
     }
@@ -48,6 +51,9 @@ public class SourceResource {
     @Path("/{id}")
     @RolesAllowed(Role.admin)
     public SourceView update(@PathParam("id") long id, SourceInput input) {
+        if (input == null) {
+            throw org.minyi.common.ApiException.badRequest("body", "is required: a JSON object");
+        }
         return SourceView.of(sources.update(id, input));
     }
 

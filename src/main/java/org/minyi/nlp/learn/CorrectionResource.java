@@ -28,6 +28,9 @@ public class CorrectionResource {
     @Path("/{id}/sentiment")
     @RolesAllowed({Role.admin, Role.analyst})
     public CorrectionService.CorrectionView sentiment(@PathParam("id") long id, CorrectionService.SentimentInput input) {
+        if (input == null) {
+            throw org.minyi.common.ApiException.badRequest("body", "is required: a JSON object");
+        }
         return corrections.correctSentiment(id, input, identity.getPrincipal().getName());
     }
 
@@ -36,6 +39,9 @@ public class CorrectionResource {
     @Path("/{id}/categories")
     @RolesAllowed({Role.admin, Role.analyst})
     public CorrectionService.CorrectionView categories(@PathParam("id") long id, CorrectionService.CategoriesInput input) {
+        if (input == null) {
+            throw org.minyi.common.ApiException.badRequest("body", "is required: a JSON object");
+        }
         return corrections.correctCategories(id, input, identity.getPrincipal().getName());
     }
 }

@@ -75,6 +75,9 @@ public class RuleResource {
     @Path("/rules")
     @RolesAllowed(Role.admin)
     public Response create(RuleService.RuleInput input) {
+        if (input == null) {
+            throw org.minyi.common.ApiException.badRequest("body", "is required: a JSON object");
+        }
         return Response.status(201).entity(RuleView.of(rules.create(input))).build();
     }
 
@@ -82,6 +85,9 @@ public class RuleResource {
     @Path("/rules/{id}")
     @RolesAllowed(Role.admin)
     public RuleView update(@PathParam("id") long id, RuleService.RuleInput input) {
+        if (input == null) {
+            throw org.minyi.common.ApiException.badRequest("body", "is required: a JSON object");
+        }
         return RuleView.of(rules.update(id, input));
     }
 

@@ -54,6 +54,9 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.admin)
     public Response create(UnitService.UnitInput input) {
+        if (input == null) {
+            throw org.minyi.common.ApiException.badRequest("body", "is required: a JSON object");
+        }
         return Response.status(201).entity(view(units.create(input))).build();
     }
 
@@ -62,6 +65,9 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.admin)
     public UnitView update(@PathParam("id") long id, UnitService.UnitInput input) {
+        if (input == null) {
+            throw org.minyi.common.ApiException.badRequest("body", "is required: a JSON object");
+        }
         return view(units.update(id, input));
     }
 
