@@ -1,0 +1,224 @@
+package org.minyi.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import org.minyi.ServiceProcess;
+import org.minyi.bench.BenchmarkResult;
+
+/**
+ * Alert latency end to end: the packaged service (started here, H2 in a temporary directory) ingests a stream of posts
+ * one at a time over HTTP; some hold a sensitive phrase (a phrase rule), others come in bursts of three on one story (a
+ * topic volume-spike rule). A loopback webhook receiver records when each alert arrives; the latency of a post is from
+ * sending it (the service answers 201 after storing it) to the webhook receiving the alert that names it as evidence.
+ * Prints p50/p95/p99 and writes {@code target/benchmarks/alerts.json}. Aim: p95 ≤ 2000 ms. Run:
+ * <pre>
+ * ./mvnw -q package -DskipTests
+ * ./mvnw -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.minyi.alert.AlertLatencyBenchmark [-Dexec.args=250]
+ * </pre>
+ */
+public final class AlertLatencyBenchmark {
+
+    private static final String CHARS = "东南西北金木水火土山石林海河湖江溪桥港湾岭峰岙塘田村庄坊巷里弄街路园苑府城台阁楼亭门关渡口滩洲岛礁埠堤"
+            + "红黄蓝绿青紫白黑明光新旧长乐安宁康泰和平兴隆盛华富贵吉祥福寿春夏秋冬梅兰竹菊松柏杨柳桃李杏桂荷莲";
+
+    private static final String[] PLACES = {"湖滨社区", "澄心社区", "柳岸社区", "书香苑社区", "观澜社区", "潮音社区", "渔火社区", "海韵社区",
+        "帆影社区", "云锦社区", "启航社区", "星河湾社区", "鹭鸣社区", "芦汀社区", "翠堤社区", "鹭岛社区", "青屿村", "石塘村", "渔光村",
+        "茶岙村", "盐田村", "潮头村", "沙洲村", "东埠村"};
+    private static final String[] NOUNS = {"学校", "医院", "菜市场", "公交站", "幼儿园", "码头", "加油站", "超市", "体育馆", "图书馆",
+        "派出所", "养老院", "停车场", "高架桥", "隧道", "地铁站", "火车站", "电影院", "游泳馆", "垃圾站", "污水厂", "变电站", "水库",
+        "渔港", "物流园", "商业街", "步行街", "夜市", "广场", "公园", "湿地", "林场", "茶园", "果园", "养殖场", "汽车站", "银行", "邮局",
+        "食堂", "宿舍", "农田", "鱼塘", "大桥", "高速路口", "收费站", "服务区", "海堤", "灯塔", "寺庙", "祠堂"};
+    private static final String[] FACTORIES = {"钢铁", "造纸", "制药", "酿酒", "造船", "化肥", "塑料", "电池", "纺织", "印染", "水泥",
+        "玻璃", "农药", "涂料", "橡胶", "冶炼", "铸造", "陶瓷", "皮革", "家具"};
+
+    private static String pick(Random r, String[] a) {
+        return a[r.nextInt(a.length)];
+    }
+
+    public static void main(String[] args) throws Exception {
+        int stories = args.length > 0 ? Integer.parseInt(args[0]) : 250;
+        ObjectMapper json = new ObjectMapper();
+        Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+        Map<Long, Long> arrivedAt = new ConcurrentHashMap<>();
+        Map<Long, String> ruleOf = new ConcurrentHashMap<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.setExecutor(Executors.newFixedThreadPool(8));
+        receiver.createContext("/hook", ex -> {
+            long now = System.nanoTime();
+            byte[] body = ex.getRequestBody().readAllBytes();
+            try {
+                JsonNode n = json.readTree(body);
+                String rule = n.path("alert").path("rule").asText();
+                for (JsonNode e : n.path("evidence")) {
+                    long id = e.path("postId").asLong();
+                    if (arrivedAt.putIfAbsent(id, now) == null) {
+                        ruleOf.put(id, rule);
+                    }
+                }
+            } catch (Exception e) {
+                System.err.println("bad webhook body: " + e);
+            }
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        receiver.start();
+        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        Path work = Files.createTempDirectory("minyi-alert-bench");
+        Random random = new Random(20261128L);
+        List<Long> ackMs = new ArrayList<>();
+        List<Long> expected = new ArrayList<>();
+        java.util.Set<Long> topics = ConcurrentHashMap.newKeySet();
+        try (ServiceProcess service = new ServiceProcess(work, Map.of("MINYI_DEMO_ENABLED", "false"), "bench-pw").start()) {
+            call(service, "POST", "/api/sources", "{\"name\":\"bench-alerts\",\"type\":\"API\",\"baseUrl\":\"https://example.org/\"}");
+            call(service, "POST", "/api/alert-channels", "{\"name\":\"bench-hook\",\"kind\":\"WEBHOOK\",\"url\":\"" + hook + "\"}");
+            call(service, "POST", "/api/alert-rules", "{\"name\":\"化工爆炸\",\"level\":\"RED\",\"cooldown\":\"PT1H\",\"conditions\":"
+                    + "[{\"type\":\"PHRASE\",\"phrases\":[\"爆炸\"],\"near\":[\"工厂\",\"化工\"],\"exclude\":[\"爆炸性新闻\"]}],"
+                    + "\"recipients\":{\"channels\":[\"bench-hook\"]}}");
+            call(service, "POST", "/api/alert-rules", "{\"name\":\"话题突增\",\"level\":\"YELLOW\",\"cooldown\":\"PT1H\",\"conditions\":"
+                    + "[{\"type\":\"SPIKE\",\"scope\":\"TOPIC\",\"window\":\"PT10M\",\"factor\":1,\"minPosts\":3}],"
+                    + "\"recipients\":{\"channels\":[\"bench-hook\"]}}");
+            int seq = 0;
+            int joined = 0;
+            for (int i = 0; i < stories; i++) {
+                String place = pick(random, PLACES);
+                String factory = pick(random, FACTORIES) + "工厂";
+                String n1 = pick(random, NOUNS);
+                String n2 = pick(random, NOUNS);
+                String n3 = pick(random, NOUNS);
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+                int topicsBefore = topics.size();
+                long id = send(service, json, seq++, place + n1 + factory + "爆炸", place + n1 + "旁边的" + factory + "发生爆炸，" + n2 + "和"
+                        + n3 + "都受到影响，" + name(random, 2) + "已经关闭。", now, sentAt, ackMs, topics);
+                if (topics.size() > topicsBefore) {
+                    expected.add(id); // the first phrase post of its topic: a new alert (later ones join it)
+                } else {
+                    joined++;
+                }
+                if (i % 4 == 0) {
+                    // a burst of three posts on one new story: the third makes the topic spike
+                    String story = pick(random, PLACES) + pick(random, NOUNS) + pick(random, NOUNS);
+                    long last = 0;
+                    for (int k = 0; k < 3; k++) {
+                        last = send(service, json, seq++, story + "停水停电", story + "突然停水停电已经" + (k + 2) + "个小时，物业电话打不通，"
+                                + "居民意见很大。", now, sentAt, ackMs, null);
+                    }
+                    expected.add(last);
+                }
+                Thread.sleep(20);
+            }
+            System.out.println(joined + " phrase posts joined the topic of an earlier one (no new alert expected)");
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            while (System.nanoTime() < deadline && !arrivedAt.keySet().containsAll(expected)) {
+                Thread.sleep(100);
+            }
+        } finally {
+            receiver.stop(0);
+        }
+        List<Long> latencies = new ArrayList<>();
+        List<Long> phrase = new ArrayList<>();
+        List<Long> spike = new ArrayList<>();
+        int missing = 0;
+        for (Long id : expected) {
+            Long a = arrivedAt.get(id);
+            if (a == null) {
+                missing++;
+                continue;
+            }
+            long ms = (a - sentAt.get(id)) / 1_000_000;
+            latencies.add(ms);
+            ("化工爆炸".equals(ruleOf.get(id)) ? phrase : spike).add(ms);
+        }
+        Collections.sort(latencies);
+        Collections.sort(ackMs);
+        double p50 = pct(latencies, 50);
+        double p95 = pct(latencies, 95);
+        double p99 = pct(latencies, 99);
+        StringBuilder t = new StringBuilder();
+        t.append("| measure | alerts | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
+        t.append(row("post sent → webhook received (all)", latencies));
+        Collections.sort(phrase);
+        Collections.sort(spike);
+        t.append(row("  phrase rule", phrase));
+        t.append(row("  topic spike rule", spike));
+        t.append(row("post sent → 201 (ingestion, every post)", ackMs));
+        t.append(String.format(Locale.ROOT, "%nphrase posts fell into %d distinct topics (one alert per topic and rule within the cool-down)", topics.size()));
+        t.append(String.format(Locale.ROOT, "%nexpected alerts %d, received %d, missing %d; aim p95 <= 2000 ms: %s%n", expected.size(),
+                latencies.size(), missing, p95 <= 2000 ? "met" : "NOT met"));
+        String cmd1 = "./mvnw -q package -DskipTests";
+        String cmd2 = "./mvnw -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.minyi.alert.AlertLatencyBenchmark -Dexec.args=" + stories;
+        System.out.print(t);
+        System.out.println("commands: " + cmd1 + " && " + cmd2);
+        new BenchmarkResult("alerts").command(cmd1).command(cmd2)
+                .figure("alerts measured", latencies.size(), "alerts")
+                .figure("alerts missing", missing, "alerts")
+                .figure("p50 post → webhook", p50, "ms")
+                .atMost("p95 post → webhook", p95, "ms", 2000)
+                .figure("p99 post → webhook", p99, "ms")
+                .figure("p95 ingestion (201)", pct(ackMs, 95), "ms")
+                .write();
+    }
+
+    private static long send(ServiceProcess service, ObjectMapper json, int seq, String title, String content, OffsetDateTime at,
+                             Map<Long, Long> sentAt, List<Long> ackMs, java.util.Set<Long> topics) throws Exception {
+        String body = json.writeValueAsString(Map.of("source", "bench-alerts", "url", "https://example.org/a/" + seq, "title", title,
+                "content", content, "publishedAt", at.toString()));
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = service.call("POST", "/api/posts", body);
+        long t1 = System.nanoTime();
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("POST /api/posts answered " + r.statusCode() + ": " + r.body());
+        }
+        JsonNode answer = json.readTree(r.body());
+        long id = answer.path("id").asLong();
+        if (topics != null && answer.hasNonNull("topicId")) {
+            topics.add(answer.path("topicId").asLong());
+        }
+        sentAt.put(id, t0);
+        ackMs.add((t1 - t0) / 1_000_000);
+        return id;
+    }
+
+    private static void call(ServiceProcess service, String method, String path, String body) throws Exception {
+        HttpResponse<String> r = service.call(method, path, body);
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static String name(Random random, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(CHARS.charAt(random.nextInt(CHARS.length())));
+        }
+        return b.toString();
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static String row(String name, List<Long> sorted) {
+        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %s |%n", name, sorted.size(), pct(sorted, 50), pct(sorted, 95),
+                pct(sorted, 99), sorted.isEmpty() ? "-" : sorted.get(sorted.size() - 1));
+    }
+}
