@@ -55,6 +55,8 @@ public final class AlertLatencyBenchmark {
     private static final String[] FACTORIES = {"钢铁", "造纸", "制药", "酿酒", "造船", "化肥", "塑料", "电池", "纺织", "印染", "水泥",
         "玻璃", "农药", "涂料", "橡胶", "冶炼", "铸造", "陶瓷", "皮革", "家具"};
 
+    private static final String[] SUFFIXES = {"社区", "村", "小区", "花园", "新村"};
+
     private static String pick(Random r, String[] a) {
         return a[r.nextInt(a.length)];
     }
@@ -115,7 +117,8 @@ public final class AlertLatencyBenchmark {
                 int[] c = combos.get(next++);
                 // one source per story: the clusterer's recency prior keeps a source's consecutive posts together
                 String src = source(service, "bench-alerts-" + i);
-                String story = PLACES[c[0]] + ISSUES[c[1]];
+                // a place of its own per story (topics gather by place): a generated community name
+                String story = name(random, 2) + pick(random, SUFFIXES) + ISSUES[c[1]];
                 String factory = pick(random, FACTORIES) + "工厂";
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
                 int topicsBefore = topics.size();
@@ -129,7 +132,7 @@ public final class AlertLatencyBenchmark {
                 if (i % 4 == 0 && next < combos.size()) {
                     // a burst of three posts on one new story: the third makes the topic spike
                     int[] b = combos.get(next++);
-                    String burst = PLACES[b[0]] + ISSUES[b[1]];
+                    String burst = name(random, 2) + pick(random, SUFFIXES) + ISSUES[b[1]];
                     String burstSource = source(service, "bench-burst-" + i);
                     int before = topics.size();
                     long last = 0;
