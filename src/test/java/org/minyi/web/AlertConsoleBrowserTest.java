@@ -57,7 +57,7 @@ class AlertConsoleBrowserTest extends BrowserTestBase {
             Browser.screenshot(driver, "alert-console-new");
 
             row.findElement(By.cssSelector("button.ack")).click();
-            wait.until(d -> {
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                 WebElement r = d.findElement(By.xpath("//table[@id='alerts']//tr[td[contains(@class,'title')]]"));
                 return duty.equals(r.findElement(By.cssSelector("td.holder")).getText());
             });
