@@ -89,7 +89,7 @@
     tr.appendChild(t);
     tr.appendChild(el('td', 'reason', a.reason));
     tr.appendChild(el('td', 'evidence', a.evidenceCount));
-    tr.appendChild(el('td', 'status', STATUS[a.status] || a.status));
+    tr.appendChild(el('td', 'state', STATUS[a.status] || a.status));
     tr.appendChild(el('td', 'holder', a.holder || '—'));
     tr.appendChild(el('td', 'time', time(a.lastFiredAt)));
     const ops = el('td', 'ops');

@@ -49,7 +49,7 @@ class AlertConsoleBrowserTest extends BrowserTestBase {
                     By.xpath("//table[@id='alerts']//tr[td[contains(@class,'title')]/strong[text()='" + TITLE.replace("'", "&apos;") + "']]")));
             assertThat(row.getAttribute("class")).contains("level-RED").contains("flash");
             assertThat(row.findElement(By.cssSelector(".level")).getText()).isEqualTo("红色预警（I级）");
-            assertThat(row.findElement(By.cssSelector("td.status")).getText()).isEqualTo("待签收");
+            assertThat(row.findElement(By.cssSelector("td.state")).getText()).isEqualTo("待签收");
             assertThat(row.findElements(By.tagName("img"))).isEmpty();
             assertThat(driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
             long beeps = ((Number) driver.executeScript("return Number(document.body.dataset.beeps || 0)")).longValue();
@@ -57,12 +57,12 @@ class AlertConsoleBrowserTest extends BrowserTestBase {
             Browser.screenshot(driver, "alert-console-new");
 
             row.findElement(By.cssSelector("button.ack")).click();
-            wait.until(d -> {
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                 WebElement r = d.findElement(By.xpath("//table[@id='alerts']//tr[td[contains(@class,'title')]]"));
                 return duty.equals(r.findElement(By.cssSelector("td.holder")).getText());
             });
             WebElement acknowledged = driver.findElement(By.xpath("//table[@id='alerts']//tr[td[@class='holder' and text()='" + duty + "']]"));
-            assertThat(acknowledged.findElement(By.cssSelector("td.status")).getText()).isEqualTo("处置中");
+            assertThat(acknowledged.findElement(By.cssSelector("td.state")).getText()).isEqualTo("处置中");
             Browser.screenshot(driver, "alert-console-acknowledged");
         } finally {
             asAdmin().delete("/api/alert-rules/" + ruleId).then().statusCode(204);
