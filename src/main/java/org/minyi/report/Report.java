@@ -86,6 +86,10 @@ public class Report extends PanacheEntityBase {
     @Column(length = 1000000)
     public String content;
 
+    /** The instance generating it (while QUEUED or RUNNING); see {@code org.minyi.cluster.Cluster#instanceId()}. */
+    @Column(name = "instance_id", length = 120)
+    public String instanceId;
+
     @Version
     public long version;
 }

@@ -48,6 +48,9 @@ public class ReportService {
     @Inject
     Clock clock;
 
+    @Inject
+    org.minyi.cluster.Cluster cluster;
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "minyi-report");
         t.setDaemon(true);
@@ -166,6 +169,7 @@ public class ReportService {
                             return new Object[] {existing.id, false};
                         }
                         existing.status = Report.Status.QUEUED;
+                        existing.instanceId = cluster.instanceId();
                         existing.progress = 0;
                         existing.phase = "排队中";
                         existing.message = null;
@@ -179,6 +183,7 @@ public class ReportService {
                     r.zone = zone.getId();
                     r.topicKey = topicKey;
                     r.status = Report.Status.QUEUED;
+                    r.instanceId = cluster.instanceId();
                     r.phase = "排队中";
                     r.trigger = trigger;
                     r.createdBy = who;
@@ -312,17 +317,33 @@ public class ReportService {
         });
     }
 
+    private static final String INTERRUPTED = "interrupted: the instance generating it stopped";
+
     /**
-     * Reports left QUEUED or RUNNING for more than 30 minutes (their instance stopped while generating) are marked
-     * FAILED at start-up, so that requesting them again generates them.
+     * At start-up (after {@code Cluster} has registered this instance and reaped the dead ones): reports left QUEUED or
+     * RUNNING by an instance that is no longer alive are marked FAILED, so that requesting them again generates them.
+     * A report another live instance is generating is left alone. Rows without an instance (written before V11) count
+     * as interrupted after 30 minutes, as before.
      */
     void onStart(@Observes io.quarkus.runtime.StartupEvent e) {
         Instant stale = Instant.now(clock).minus(Duration.ofMinutes(30));
         int n = QuarkusTransaction.requiringNew().call(() -> Report.update(
-                "status = ?1, message = ?2 where status in (?3, ?4) and createdAt < ?5", Report.Status.FAILED,
-                "interrupted: the instance generating it stopped", Report.Status.QUEUED, Report.Status.RUNNING, stale));
+                "status = ?1, message = ?2, finishedAt = ?6 where status in (?3, ?4) and ((instanceId is null and createdAt < ?5)"
+                        + " or (instanceId is not null and instanceId not in"
+                        + " (select i.id from ClusterInstance i where i.stoppedAt is null)))", Report.Status.FAILED,
+                INTERRUPTED, Report.Status.QUEUED, Report.Status.RUNNING, stale, Instant.now(clock)));
         if (n > 0) {
             LOG.infof("%d interrupted report(s) marked FAILED", n);
+        }
+    }
+
+    /** The reports an instance was generating when it stopped or was found dead are marked FAILED. */
+    void onInstanceStopped(@Observes org.minyi.cluster.InstanceStopped event) {
+        int n = QuarkusTransaction.requiringNew().call(() -> Report.update(
+                "status = ?1, message = ?2, finishedAt = ?5 where status in (?3, ?4) and instanceId = ?6", Report.Status.FAILED,
+                INTERRUPTED, Report.Status.QUEUED, Report.Status.RUNNING, Instant.now(clock), event.instanceId()));
+        if (n > 0) {
+            LOG.infof("%d report(s) of instance %s marked FAILED (interrupted)", n, event.instanceId());
         }
     }
 

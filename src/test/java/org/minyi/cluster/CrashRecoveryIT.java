@@ -40,7 +40,8 @@ import org.minyi.ServiceProcess;
  *   <li>the interrupted crawl run is marked INTERRUPTED at start-up and a new run resumes the site, storing only
  *   what was not stored before the crash;</li>
  *   <li>a case deadline that passed while the service was down is escalated after the restart, once;</li>
- *   <li>(alerts pending delivery at the crash: see {@link #alertsPendingAtTheCrashAreDelivered}).</li>
+ *   <li>alerts stored before the kill whose webhook deliveries were failing (receiver down) are delivered after the
+ *   restart once the receiver is back, each exactly once.</li>
  * </ul>
  */
 class CrashRecoveryIT {
@@ -70,6 +71,9 @@ class CrashRecoveryIT {
             service.kill();
         }
         site.close();
+        if (hook != null) {
+            hook.close();
+        }
         db.close();
     }
 
@@ -87,6 +91,12 @@ class CrashRecoveryIT {
         env.put("MINYI_ROUTING_JOB_EVERY", "2s");
         env.put("MINYI_ROUTING_JOB_DELAY", "1s");
         env.put("MINYI_CLUSTER_HEARTBEAT_EVERY", "1s");
+        // alert deliveries retried every 1-2 s and never given up during the test; claims left by the kill expire in 5 s
+        env.put("MINYI_ALERTS_SWEEP_EVERY", "1s");
+        env.put("MINYI_ALERTS_RETRY_BACKOFF", "PT1S");
+        env.put("MINYI_ALERTS_MAX_BACKOFF", "PT2S");
+        env.put("MINYI_ALERTS_MAX_ATTEMPTS", "1000");
+        env.put("MINYI_ALERTS_CLAIM_LEASE", "PT5S");
         if (db.serviceUrl() != null) {
             env.put("MINYI_DB_URL", db.serviceUrl());
         }
@@ -173,11 +183,11 @@ class CrashRecoveryIT {
         service = start();
         say("service started, pid %d", service.pid());
         ok(call("POST", "/api/sources", Map.of("name", "crash-api", "type", "API", "baseUrl", "https://bbs.example.org/")));
+        prepareAlertsPendingAtTheCrash();
         long newsSource = ok(call("POST", "/api/sources", Map.of("name", "crash-news", "type", "NEWS",
                 "baseUrl", site.base() + "/", "startUrls", List.of(site.base() + "/news/list.html"), "schedule", "P1D")))
                 .get("id").asLong();
         Instant deadline = prepareACaseDueWhileDown();
-        prepareAlertsPendingAtTheCrash();
 
         AtomicBoolean stop = new AtomicBoolean();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -192,7 +202,7 @@ class CrashRecoveryIT {
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < until) {
             JsonNode runs = ok(call("GET", "/api/crawl-runs?source=" + newsSource, null)).get("items");
-            if (runs.size() > 0 && runs.get(0).get("newPosts").asInt() >= 5) {
+            if (runs.size() > 0 && runs.get(0).get("newPosts").asInt() >= 5 && !acknowledged.isEmpty()) {
                 run = runs.get(0);
                 break;
             }
@@ -216,6 +226,7 @@ class CrashRecoveryIT {
                 rs.next();
                 runStatusAtCrash = rs.getString(1);
             }
+            recordAlertsAtTheCrash(s);
         }
         say("while down: %d news posts stored, run %d still %s in the database", storedAtCrash, interruptedRunId, runStatusAtCrash);
         assertThat(runStatusAtCrash).isEqualTo("RUNNING");
@@ -282,8 +293,9 @@ class CrashRecoveryIT {
             say("database: %d acknowledged posts all stored once (%d stored in all: batches in flight at the kill may"
                     + " have been stored before their answer); %d news articles, no duplicates", acknowledged.size(),
                     rows.size(), ARTICLES);
+            alertDeliveriesAreSent(s);
         }
-        say("PASS: nothing lost, nothing stored twice, crawl resumed, deadline escalated");
+        say("PASS: nothing lost, nothing stored twice, crawl resumed, deadline escalated, pending alerts delivered once");
     }
 
     /** A case assigned to a unit whose acknowledgement deadline falls ~25 s from now (while the service is down). */
@@ -317,18 +329,133 @@ class CrashRecoveryIT {
         throw new AssertionError("the deadline missed while down was not escalated after the restart: " + events);
     }
 
-    /**
-     * ALERTS (after the alerts feature is merged): create an alert rule and make it fire just before the kill, so
-     * that an {@code alert_delivery} row is pending at the crash. Not covered yet: the alert outbox is being written
-     * in parallel on another branch.
-     */
-    private void prepareAlertsPendingAtTheCrash() {
-        say("alerts: not covered by this test yet (the alert outbox lands with the alerts feature)");
+    private static final int HOOK_PORT = 18412;
+    private static final String[] GAS_LEAKS = {
+            "锦绣花园三号楼楼道里闻到很重的燃气泄漏味道，居民已经报警，请燃气公司马上来人。",
+            "城南菜市场旁边的餐馆疑似燃气泄漏，整条街都是煤气味，商户们都不敢开火。",
+            "滨江小区地下车库燃气泄漏，物业封锁了入口，很多车开不出来，希望尽快处理。"};
+    private AlertReceiver hook;
+    private long channelId;
+    private long ruleId;
+
+    /** A loopback webhook receiver: answers 500 while down, 200 once healthy, and counts what it accepted per alert. */
+    static final class AlertReceiver implements AutoCloseable {
+        final com.sun.net.httpserver.HttpServer server;
+        volatile boolean healthy;
+        final AtomicInteger refused = new AtomicInteger();
+        /** alert id → deliveries accepted (answered 200). */
+        final Map<Long, AtomicInteger> accepted = new ConcurrentHashMap<>();
+
+        AlertReceiver(int port) throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", port), 0);
+            server.createContext("/hook", ex -> {
+                byte[] body = ex.getRequestBody().readAllBytes();
+                int status;
+                if (healthy) {
+                    JsonNode msg = JSON.readTree(body);
+                    accepted.computeIfAbsent(msg.get("alert").get("id").asLong(), k -> new AtomicInteger()).incrementAndGet();
+                    status = 200;
+                } else {
+                    refused.incrementAndGet();
+                    status = 500;
+                }
+                byte[] answer = (status == 200 ? "ok" : "down for maintenance").getBytes();
+                ex.sendResponseHeaders(status, answer.length);
+                ex.getResponseBody().write(answer);
+                ex.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
-    /** ALERTS (after merge): assert the delivery pending at the crash was delivered once after the restart. */
-    private void alertsPendingAtTheCrashAreDelivered() {
-        // see prepareAlertsPendingAtTheCrash
+    /**
+     * A webhook channel whose receiver is down (answers 500) and a phrase rule that fires on three posts about gas
+     * leaks (one alert per topic they fall into); their deliveries are retried until the kill, so the outbox
+     * holds them PENDING, RETRYING or SENDING at the crash.
+     */
+    private void prepareAlertsPendingAtTheCrash() throws Exception {
+        hook = new AlertReceiver(HOOK_PORT);
+        channelId = ok(call("POST", "/api/alert-channels", Map.of("name", "crash-hook", "kind", "WEBHOOK", "url", hook.url())))
+                .get("id").asLong();
+        ruleId = ok(call("POST", "/api/alert-rules", Map.of("name", "燃气泄漏", "level", "ORANGE",
+                "conditions", List.of(Map.of("type", "PHRASE", "phrases", List.of("燃气泄漏"))),
+                "recipients", Map.of("users", List.of(), "channels", List.of("crash-hook"))))).get("id").asLong();
+        for (int i = 0; i < GAS_LEAKS.length; i++) {
+            ok(call("POST", "/api/posts", Map.of("source", "crash-api", "url", "https://bbs.example.org/gas/" + i,
+                    "title", "燃气泄漏" + i, "content", GAS_LEAKS[i])));
+        }
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (hook.refused.get() < 3 && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        say("alerts: rule %d fired on %d posts; channel %d's receiver is down (%d attempts refused so far)", ruleId,
+                GAS_LEAKS.length, channelId, hook.refused.get());
+        assertThat(hook.refused.get()).as("the deliveries were attempted and failed before the kill").isGreaterThanOrEqualTo(1);
+    }
+
+    /** Deliveries of the test's channel as they are in the database: id → {alert id, status}. */
+    private Map<Long, String[]> deliveries(Statement s) throws Exception {
+        Map<Long, String[]> out = new HashMap<>();
+        try (ResultSet rs = s.executeQuery("select id, alert_id, status, attempts from alert_delivery where channel_id = " + channelId)) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        }
+        return out;
+    }
+
+    private Map<Long, String[]> pendingAtCrash;
+
+    /** Called while the service is down: what the outbox held at the kill. */
+    private void recordAlertsAtTheCrash(Statement s) throws Exception {
+        pendingAtCrash = deliveries(s);
+        int alerts = count(s, "select count(*) from alert where rule_id = " + ruleId);
+        Map<String, Integer> byStatus = new java.util.TreeMap<>();
+        pendingAtCrash.values().forEach(d -> byStatus.merge(d[1], 1, Integer::sum));
+        say("alerts at the crash: %d alerts of the rule, deliveries by status %s", alerts, byStatus);
+        assertThat(alerts).as("alerts were stored before the kill").isGreaterThanOrEqualTo(1);
+        assertThat(pendingAtCrash).as("one delivery per alert to the channel").hasSize(alerts);
+        assertThat(pendingAtCrash.values()).as("none delivered before the kill (the receiver was down)")
+                .allMatch(d -> Set.of("PENDING", "RETRYING", "SENDING").contains(d[1]));
+    }
+
+    /** After the restart the receiver is healthy: every alert stored before the kill is delivered, exactly once. */
+    private void alertsPendingAtTheCrashAreDelivered() throws Exception {
+        Instant healthyAt = Instant.now();
+        hook.healthy = true;
+        Set<Long> alerts = new java.util.TreeSet<>();
+        pendingAtCrash.values().forEach(d -> alerts.add(Long.parseLong(d[0])));
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!hook.accepted.keySet().containsAll(alerts) && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        Duration took = Duration.between(healthyAt, Instant.now());
+        assertThat(hook.accepted.keySet()).as("every alert pending at the crash delivered within 60 s").containsAll(alerts);
+        Thread.sleep(4000); // a few more sweeps (every 1 s): nothing may be sent again
+        say("alerts: %d alerts pending at the crash delivered %.1f s after the receiver came back (%d attempts refused"
+                + " while it was down); accepted per alert %s", alerts.size(), took.toMillis() / 1000.0, hook.refused.get(),
+                hook.accepted);
+        for (long a : alerts) {
+            assertThat(hook.accepted.get(a).get()).as("alert %d delivered once", a).isEqualTo(1);
+        }
+        assertThat(hook.accepted.keySet()).as("no other alert").isEqualTo(alerts);
+    }
+
+    /** After the final stop: the outbox rows are SENT. */
+    private void alertDeliveriesAreSent(Statement s) throws Exception {
+        Map<Long, String[]> now = deliveries(s);
+        assertThat(now.keySet()).isEqualTo(pendingAtCrash.keySet());
+        assertThat(now.values()).as("every delivery SENT").allMatch(d -> d[1].equals("SENT"));
+        say("alerts: %d deliveries SENT, attempts %s", now.size(), now.values().stream().map(d -> d[2]).toList());
     }
 
     private static int count(Statement s, String sql) throws Exception {

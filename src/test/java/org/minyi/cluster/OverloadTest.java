@@ -89,7 +89,7 @@ class OverloadTest {
         assertThat(stored).as("every acknowledged post stored, once").containsAll(acknowledged).doesNotHaveDuplicates();
         assertThat(stored).hasSize(acknowledged.size());
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().auth().preemptive().basic("admin", org.minyi.Api.ADMIN_PASSWORD).get("/q/metrics").then().statusCode(200).extract().asString();
         double rejected = metrics.lines().filter(l -> l.startsWith("minyi_admission_rejected_total{endpoint=\"posts\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         assertThat(rejected).isGreaterThanOrEqualTo(refused);

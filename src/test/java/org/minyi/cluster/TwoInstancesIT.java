@@ -43,6 +43,7 @@ class TwoInstancesIT {
     private static final int PORT_A = 18403;
     private static final int PORT_B = 18404;
     private static final int SITE_PORT = 18411;
+    private static final int HOOK_PORT = 18413;
     private static final Duration SCHEDULE = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Unrelated stories (each its own topic, so each may get its own case). */
@@ -108,6 +109,11 @@ class TwoInstancesIT {
         env.put("MINYI_CLUSTER_HEARTBEAT_EVERY", "1s");
         env.put("MINYI_CLUSTER_INSTANCE_TIMEOUT", "PT6S");
         env.put("MINYI_CLUSTER_SAME_HOST_CHECK", "false");
+        // both instances sweep the alert outbox every second: they compete for every due delivery
+        env.put("MINYI_ALERTS_SWEEP_EVERY", "1s");
+        env.put("MINYI_ALERTS_RETRY_BACKOFF", "PT1S");
+        env.put("MINYI_ALERTS_MAX_BACKOFF", "PT1S");
+        env.put("MINYI_ALERTS_MAX_ATTEMPTS", "1000");
         return new ServiceProcess(workDir, env, PASSWORD).port(port).logName("service-" + name + ".log");
     }
 
@@ -177,6 +183,7 @@ class TwoInstancesIT {
         }
         say("no overlapping runs, one run per slot; escalation ran %d times in %d s on %s; each of 4 cases escalated once",
                 escalationsTotal, ticks, escalationRuns.keySet());
+        alertsAreDeliveredOnce(a);
 
         String leader = leaseHolder("routing-escalation");
         String victimName = leader.equals(idA) ? "A" : "B";
@@ -220,6 +227,44 @@ class TwoInstancesIT {
         say("taken over in %.1f s (instance timeout 6 s): survivor holds the leases, crawls all 3 sources, escalated the new case",
                 Duration.between(killedAt, takenOver).toMillis() / 1000.0);
         say("PASS");
+    }
+
+    /**
+     * An alert whose webhook receiver is down for 4 s: its delivery is retried by both instances' sweeps (every second)
+     * until the receiver is back, and must reach it once.
+     */
+    private void alertsAreDeliveredOnce(ServiceProcess via) throws Exception {
+        try (CrashRecoveryIT.AlertReceiver hook = new CrashRecoveryIT.AlertReceiver(HOOK_PORT)) {
+            ok(via.call("POST", "/api/alert-channels", json(Map.of("name", "two-hook", "kind", "WEBHOOK", "url", hook.url()))));
+            ok(via.call("POST", "/api/alert-rules", json(Map.of("name", "燃气泄漏", "level", "ORANGE",
+                    "conditions", List.of(Map.of("type", "PHRASE", "phrases", List.of("燃气泄漏"))),
+                    "recipients", Map.of("users", List.of(), "channels", List.of("two-hook"))))));
+            ok(via.call("POST", "/api/posts", json(Map.of("source", "api", "url", "https://bbs.example.org/gas/1", "title", "燃气泄漏",
+                    "content", "锦绣花园三号楼楼道里闻到很重的燃气泄漏味道，居民已经报警，请燃气公司马上来人。"))));
+            Thread.sleep(4000);
+            hook.healthy = true;
+            Instant until = Instant.now().plusSeconds(20);
+            while (hook.accepted.isEmpty() && Instant.now().isBefore(until)) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(4000); // more sweeps of both instances: nothing may be sent again
+            int attempts;
+            String status;
+            try (Connection c = db.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select d.status, d.attempts from alert_delivery d join alert_channel ch"
+                         + " on ch.id = d.channel_id where ch.name = 'two-hook'")) {
+                assertThat(rs.next()).as("a delivery to the channel").isTrue();
+                status = rs.getString(1);
+                attempts = rs.getInt(2);
+                assertThat(rs.next()).as("one delivery").isFalse();
+            }
+            say("alert: receiver down for 4 s (%d attempts refused), then delivery %s after %d attempts; accepted per alert %s",
+                    hook.refused.get(), status, attempts, hook.accepted);
+            assertThat(hook.accepted).as("one alert").hasSize(1);
+            assertThat(hook.accepted.values().iterator().next().get()).as("delivered once with two instances sweeping").isEqualTo(1);
+            assertThat(status).isEqualTo("SENT");
+            assertThat(hook.refused.get()).as("attempts while down").isGreaterThanOrEqualTo(2);
+        }
     }
 
     private void start(ServiceProcess p) {

@@ -129,6 +129,7 @@ public class AlertDispatcher {
             return false;
         }
         Claimed c = QuarkusTransaction.requiringNew().call(() -> prepare(id, now));
+        int attempt = c.delivery().attempts;
         long t0 = System.nanoTime();
         String detail;
         boolean ok;
@@ -152,7 +153,7 @@ public class AlertDispatcher {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         boolean sent = ok;
         String result = detail;
-        QuarkusTransaction.requiringNew().run(() -> finish(id, sent, result, ms));
+        QuarkusTransaction.requiringNew().run(() -> finish(id, attempt, sent, result, ms));
         if (!ok) {
             LOG.warnf("alert %d delivery %d to %s %s failed (attempt %d): %s", c.delivery().alertId, id, c.delivery().channelKind,
                     c.delivery().target, c.delivery().attempts, detail);
@@ -207,12 +208,23 @@ public class AlertDispatcher {
         return "notified " + c.delivery().target;
     }
 
-    private void finish(long id, boolean ok, String detail, long ms) {
-        AlertDelivery d = em.find(AlertDelivery.class, id);
+    /**
+     * Records attempt number {@code attempt} and its outcome. The row is changed only while this attempt still holds
+     * the claim (SENDING with the same attempt count, read under a row lock): when the claim expired during a very slow
+     * send and another instance claimed the row again, that instance's attempt decides the status, and this one's
+     * outcome must not overwrite it (a late failure would schedule a second send of a delivered message).
+     */
+    private void finish(long id, int attempt, boolean ok, String detail, long ms) {
+        AlertDelivery d = em.find(AlertDelivery.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now(clock);
         em.createNativeQuery("insert into alert_delivery_attempt (delivery_id, attempt, at, ok, duration_ms, detail) values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, id).setParameter(2, d.attempts).setParameter(3, now).setParameter(4, ok).setParameter(5, ms)
+                .setParameter(1, id).setParameter(2, attempt).setParameter(3, now).setParameter(4, ok).setParameter(5, ms)
                 .setParameter(6, detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail).executeUpdate();
+        if (d.status != AlertDelivery.Status.SENDING || d.attempts != attempt) {
+            LOG.warnf("delivery %d: attempt %d ended after its claim was taken over (now %s, attempt %d); outcome only logged",
+                    id, attempt, d.status, d.attempts);
+            return;
+        }
         d.updatedAt = now;
         if (ok) {
             d.status = AlertDelivery.Status.SENT;

@@ -62,9 +62,15 @@ public class ModelService {
     /** Loaded models by version id, for the versions in use. */
     private final Map<Long, LinearModel> loaded = new ConcurrentHashMap<>();
 
+    /**
+     * Models left TRAINING by an instance that is no longer alive (or by one before V11 recorded instances) are marked
+     * FAILED; one another live instance is training is left alone. Runs after {@code Cluster} registered this instance
+     * and reaped the dead ones (priority 10).
+     */
     void onStart(@Observes @Priority(50) StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                        "update ModelVersion m set m.status = :failed, m.message = :msg where m.status = :training")
+                        "update ModelVersion m set m.status = :failed, m.message = :msg where m.status = :training and"
+                                + " (m.instanceId is null or m.instanceId not in (select i.id from ClusterInstance i where i.stoppedAt is null))")
                 .setParameter("failed", Status.FAILED).setParameter("training", Status.TRAINING)
                 .setParameter("msg", "interrupted: the service stopped while training").executeUpdate());
         try {
@@ -76,6 +82,17 @@ public class ModelService {
 
     void onStop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
+    }
+
+    /** The models an instance was training when it stopped or was found dead are marked FAILED. */
+    void onInstanceStopped(@Observes org.minyi.cluster.InstanceStopped event) {
+        int n = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "update ModelVersion m set m.status = :failed, m.message = :msg where m.status = :training and m.instanceId = :i")
+                .setParameter("failed", Status.FAILED).setParameter("training", Status.TRAINING).setParameter("i", event.instanceId())
+                .setParameter("msg", "interrupted: the instance training it stopped").executeUpdate());
+        if (n > 0) {
+            LOG.infof("%d model(s) being trained by instance %s marked FAILED (interrupted)", n, event.instanceId());
+        }
     }
 
     /** All versions, newest first. */
@@ -124,6 +141,7 @@ public class ModelService {
             v.task = task;
             v.version = last == null ? 1 : last + 1;
             v.status = Status.TRAINING;
+            v.instanceId = cluster.instanceId();
             v.phase = "queued";
             v.trigger = trigger;
             v.createdBy = who;
@@ -318,6 +336,9 @@ public class ModelService {
 
     @Inject
     org.minyi.cluster.Leases leases;
+
+    @Inject
+    org.minyi.cluster.Cluster cluster;
 
     private void retrainWhereNew() {
         for (Task task : Task.values()) {

@@ -98,6 +98,10 @@ public class ModelVersion extends PanacheEntityBase {
     @Column(name = "activated_at")
     public Instant activatedAt;
 
+    /** The instance training it (while TRAINING); see {@code org.minyi.cluster.Cluster#instanceId()}. */
+    @Column(name = "instance_id", length = 120)
+    public String instanceId;
+
     /** Moves to {@code next} or refuses with 409 naming the transition. */
     public void moveTo(Status next) {
         if (!TRANSITIONS.getOrDefault(status, Set.of()).contains(next)) {
