@@ -72,7 +72,7 @@ class HttpFuzzTest {
     }
 
     static final List<Query> QUERIES = List.of(
-            new Query("/api/posts", List.of("source", "from", "to", "sentiment", "q", "after", "page", "size")),
+            new Query("/api/posts", List.of("source", "from", "to", "sentiment", "category", "place", "q", "after", "page", "size")),
             new Query("/api/topics", List.of("sort", "sentiment", "category", "place", "emerging", "page", "size")),
             new Query("/api/cases", List.of("status", "unitId", "overdue", "open", "page", "size")),
             new Query("/api/crawl-runs", List.of("source", "page", "size")),
