@@ -26,7 +26,10 @@ import org.minyi.common.Page;
  * <p>Actions in use: {@code LOGIN}, {@code LOGIN_FAILED}, {@code LOGIN_REFUSED_LOCKED}, {@code LOGIN_THROTTLED},
  * {@code ACCOUNT_LOCKED}, {@code ACCOUNT_UNLOCKED}, {@code USER_CREATED}, {@code USER_CHANGED}, {@code CASE_*} (one per
  * step of a case), {@code RULE_CREATED|CHANGED|DELETED|REORDERED}, {@code DICTIONARY_CHANGED},
- * {@code SOURCE_CREATED|CHANGED|DELETED}, {@code UNIT_CREATED|CHANGED|DELETED|IMPORTED}.
+ * {@code SOURCE_CREATED|CHANGED|DELETED}, {@code UNIT_CREATED|CHANGED|DELETED|IMPORTED},
+ * {@code ALERT_RULE_CREATED|CHANGED|DELETED}, {@code ALERT_CHANNEL_CREATED|CHANGED|DELETED}, {@code ALERT_ACKNOWLEDGED},
+ * {@code ALERT_CLOSED}, {@code ALERT_CASE_LINKED}, {@code REPORT_REQUESTED}, {@code REPORT_EXPORTED},
+ * {@code POSTS_EXPORTED} (format, filter, rows), {@code AGGREGATES_REBUILD}.
  */
 @ApplicationScoped
 public class AuditLog {

@@ -24,6 +24,9 @@ import org.minyi.security.Role;
 public class DashboardResource {
 
     @Inject
+    org.minyi.audit.AuditLog audit;
+
+    @Inject
     DashboardService dashboard;
 
     @Inject
@@ -103,7 +106,9 @@ public class DashboardResource {
     @Path("/aggregates/rebuild")
     @RolesAllowed(Role.admin)
     public Response rebuild() {
-        return Response.accepted(aggregator.startRebuild()).build();
+        StatAggregator.RebuildStatus s = aggregator.startRebuild();
+        audit.record("AGGREGATES_REBUILD", "aggregates", null, s.startedAt() + " " + s.message());
+        return Response.accepted(s).build();
     }
 
     /** Progress of the running or last rebuild. */

@@ -120,7 +120,8 @@ public class DashboardService {
             places = withDescendants(OrgUnit.findByName(pl).orElse(null), pl);
         }
         if (un != null) {
-            Optional<OrgUnit> u = un.chars().allMatch(Character::isDigit)
+            // an id is 1 to 18 ASCII digits (a longer number cannot be an id: looked up as a name, so unknown)
+            Optional<OrgUnit> u = un.matches("[0-9]{1,18}")
                     ? Optional.ofNullable(OrgUnit.<OrgUnit>findById(Long.parseLong(un))) : OrgUnit.findByName(un);
             if (u.isEmpty()) {
                 v.reject("unit", "unknown unit '" + un + "'");

@@ -26,6 +26,9 @@ import org.minyi.security.Role;
 public class ReportResource {
 
     @Inject
+    org.minyi.audit.AuditLog audit;
+
+    @Inject
     ReportService reports;
 
     @Inject
@@ -43,6 +46,8 @@ public class ReportResource {
     @RolesAllowed({Role.admin, Role.analyst, Role.propaganda})
     public Response request(ReportService.ReportRequest body) {
         ReportService.Requested r = reports.request(body, identity.getPrincipal().getName(), "MANUAL");
+        audit.record("REPORT_REQUESTED", "report", r.report().id(), r.report().kind() + " " + r.report().title()
+                + (r.created() ? "" : " (already generated or running)"));
         return Response.status(r.created() ? 202 : 200).entity(r.report()).build();
     }
 
@@ -65,6 +70,7 @@ public class ReportResource {
     @Produces("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     public Response docx(@PathParam("id") long id) {
         ReportContent c = reports.content(id);
+        audit.record("REPORT_EXPORTED", "report", id, "docx " + c.title());
         StreamingOutput out = os -> exports.docx(c, os);
         return download(out, c.title() + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
@@ -75,6 +81,7 @@ public class ReportResource {
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     public Response xlsx(@PathParam("id") long id) {
         ReportContent c = reports.content(id);
+        audit.record("REPORT_EXPORTED", "report", id, "xlsx " + c.title());
         StreamingOutput out = os -> exports.xlsx(c, os);
         return download(out, c.title() + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
@@ -85,6 +92,7 @@ public class ReportResource {
     @Produces("text/csv")
     public Response csv(@PathParam("id") long id) {
         ReportContent c = reports.content(id);
+        audit.record("REPORT_EXPORTED", "report", id, "csv " + c.title());
         StreamingOutput out = os -> exports.csv(c, os);
         return download(out, c.title() + ".csv", "text/csv; charset=UTF-8");
     }

@@ -177,7 +177,7 @@
           if (p.url && /^https?:\/\//.test(p.url)) {
             const link = el('a', null, p.title || ('帖子 ' + p.postId));
             link.href = p.url;
-            link.rel = 'noopener noreferrer';
+            link.rel = 'noopener noreferrer nofollow';
             link.target = '_blank';
             li.appendChild(link);
           } else {

@@ -24,6 +24,11 @@
     return e;
   }
 
+  function esc(s) {
+    return String(s === undefined || s === null ? '' : s).replace(/[&<>"']/g,
+      c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  }
+
   function localDate(d) {
     return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
   }
@@ -149,7 +154,8 @@
 
   function showJurisdiction(j) {
     charts.jurisdiction.setOption({
-      tooltip: { formatter: p => p.name + '：' + (p.value ? p.value[0] + ' 条，负面 ' + pct(p.value[1]) : '') },
+      // a function formatter's result is HTML: the name is escaped (ECharts escapes only its string templates)
+      tooltip: { formatter: p => esc(p.name) + '：' + (p.value ? p.value[0] + ' 条，负面 ' + pct(p.value[1]) : '') },
       visualMap: { type: 'continuous', min: 0, max: 1, dimension: 1, inRange: { color: ['#ecf4e8', '#f5c26b', '#c0392b'] },
         text: ['负面高', '负面低'], orient: 'horizontal', left: 'center', bottom: 0, calculable: false },
       series: [{ type: 'treemap', name: '辖区', nodeClick: false, roam: false, breadcrumb: { show: false }, bottom: 40,

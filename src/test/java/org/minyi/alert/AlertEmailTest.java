@@ -36,7 +36,8 @@ class AlertEmailTest {
         body.put("recipients", Map.of("channels", List.of(String.valueOf(channel))));
         long ruleId = createRule(body);
         try {
-            post(source, "渔光村化工厂氯气泄漏", "渔光村化工厂发生氯气泄漏，<b>请</b>附近居民关好门窗。", Instant.now().minusSeconds(20));
+            String payload = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+            post(source, "渔光村化工厂氯气泄漏" + payload, "渔光村化工厂发生氯气泄漏，<b>请</b>附近居民关好门窗。", Instant.now().minusSeconds(20));
             long deadline = System.nanoTime() + 15_000_000_000L;
             while (greenMail.getReceivedMessages().length < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -47,7 +48,7 @@ class AlertEmailTest {
             MimeMessage[] mails = greenMail.getReceivedMessages();
             assertThat(mails).hasSize(2);
             MimeMessage m = mails[0];
-            assertThat(m.getSubject()).startsWith("【黄色预警（III级）】新预警 #").endsWith("：渔光村化工厂氯气泄漏");
+            assertThat(m.getSubject()).startsWith("【黄色预警（III级）】新预警 #").contains("：渔光村化工厂氯气泄漏");
             // on the wire the subject is RFC 2047 encoded, so no mail server mangles it
             assertThat(m.getHeader("Subject")[0]).containsIgnoringCase("=?UTF-8?");
             assertThat(Arrays.stream(mails).flatMap(x -> {
@@ -57,9 +58,26 @@ class AlertEmailTest {
                     throw new IllegalStateException(e);
                 }
             }).distinct().toList()).contains("duty@minyi.test", "chief@minyi.test");
-            String text = m.getContent().toString();
-            assertThat(text).contains("规则：").contains("渔光村化工厂氯气泄漏").contains("/alerts?id=");
-            assertThat(m.getContentType()).startsWith("text/plain");
+            // multipart/alternative: a plain-text part and an HTML part in which the crawled title is escaped
+            assertThat(m.getContentType()).startsWith("multipart/");
+            jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) m.getContent();
+            String text = null;
+            String html = null;
+            for (int i = 0; i < parts.getCount(); i++) {
+                var part = parts.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    text = part.getContent().toString();
+                } else if (part.isMimeType("text/html")) {
+                    html = part.getContent().toString();
+                }
+            }
+            assertThat(text).contains("规则：").contains("渔光村化工厂氯气泄漏" + payload).contains("/alerts?id=");
+            assertThat(html).isNotNull().contains("渔光村化工厂氯气泄漏&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;")
+                    .doesNotContain("<script").doesNotContain("<img").contains("/alerts?id=");
+            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html);
+            assertThat(doc.select("script, img, iframe")).isEmpty();
+            assertThat(doc.body().text()).contains("渔光村化工厂氯气泄漏" + payload);
+            assertThat(doc.select("a").eachAttr("href")).allSatisfy(h -> assertThat(h).matches("https?://.*"));
         } finally {
             disable(ruleId);
         }

@@ -67,6 +67,57 @@ class AuditLogTest {
     }
 
     @Test
+    void alertRulesChannelsHandlingReportsAndExportsAreAudited() {
+        String duty = Api.newUser("emergency");
+        String source = Api.newSource();
+        String phrase = unique("审计预警词");
+        Map<String, Object> rule = new HashMap<>();
+        rule.put("name", unique("审计规则"));
+        rule.put("level", "ORANGE");
+        rule.put("conditions", List.of(Map.of("type", "PHRASE", "phrases", List.of(phrase)),
+                Map.of("type", "SOURCE", "sources", List.of(source))));
+        int ruleId = as(duty, "password-123").body(rule).post("/api/alert-rules").then().statusCode(201).extract().path("id");
+        rule.put("level", "RED");
+        as(duty, "password-123").body(rule).put("/api/alert-rules/" + ruleId).then().statusCode(200);
+        assertThat(events("targetType", "alert-rule", "targetId", String.valueOf(ruleId))).extracting(e -> e.get("action"))
+                .containsExactly("ALERT_RULE_CHANGED", "ALERT_RULE_CREATED");
+        assertThat(events("targetType", "alert-rule", "targetId", String.valueOf(ruleId))).allSatisfy(e ->
+                assertThat(e.get("actor")).isEqualTo(duty));
+
+        // an alert acknowledged and closed by the duty member
+        asAdmin().body(Map.of("source", source, "url", "https://example.org/" + unique("a"), "title", "化工厂" + phrase,
+                "content", "东区化工厂附近出现" + phrase + "，居民请求处置。")).post("/api/posts").then().statusCode(201);
+        int alertId = asAdmin().queryParam("ruleId", ruleId).get("/api/alerts").then().statusCode(200).extract().path("items[0].id");
+        as(duty, "password-123").body(Map.of()).post("/api/alerts/" + alertId + "/acknowledge").then().statusCode(200);
+        as(duty, "password-123").body(Map.of("note", "已处置")).post("/api/alerts/" + alertId + "/close").then().statusCode(200);
+        List<Map<String, Object>> alertEvents = events("targetType", "alert", "targetId", String.valueOf(alertId));
+        assertThat(alertEvents).extracting(e -> e.get("action")).containsExactly("ALERT_CLOSED", "ALERT_ACKNOWLEDGED");
+        assertThat(alertEvents).allSatisfy(e -> assertThat(e.get("actor")).isEqualTo(duty));
+        assertThat((String) alertEvents.get(0).get("detail")).isEqualTo("已处置");
+        asAdmin().delete("/api/alert-rules/" + ruleId).then().statusCode(204);
+        assertThat(events("targetType", "alert-rule", "targetId", String.valueOf(ruleId), "action", "ALERT_RULE_DELETED"))
+                .singleElement().satisfies(e -> assertThat(e.get("actor")).isEqualTo("admin"));
+
+        // a channel created and deleted by the administrator
+        int channel = asAdmin().body(Map.of("name", unique("审计通道"), "kind", "WEBHOOK", "url", "http://127.0.0.1:9/hook"))
+                .post("/api/alert-channels").then().statusCode(201).extract().path("id");
+        asAdmin().delete("/api/alert-channels/" + channel).then().statusCode(204);
+        assertThat(events("targetType", "alert-channel", "targetId", String.valueOf(channel))).extracting(e -> e.get("action"))
+                .containsExactly("ALERT_CHANNEL_DELETED", "ALERT_CHANNEL_CREATED");
+
+        // who exported which posts: the filter is in the record
+        String propaganda = Api.newUser("propaganda");
+        as(propaganda, "password-123").queryParam("from", "2026-01-01").queryParam("to", "2026-01-03").queryParam("sentiment", "negative")
+                .accept("*/*").get("/api/exports/posts.csv").then().statusCode(200);
+        assertThat(events("actor", propaganda, "action", "POSTS_EXPORTED")).singleElement().satisfies(e ->
+                assertThat((String) e.get("detail")).contains("csv", "from=2026-01-01", "to=2026-01-03", "sentiment=negative", "rows="));
+        // a report request
+        int report = as(propaganda, "password-123").body(Map.of("kind", "DAILY", "date", "2026-01-02")).post("/api/reports").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(202))).extract().path("id");
+        assertThat(events("actor", propaganda, "action", "REPORT_REQUESTED", "targetId", String.valueOf(report))).hasSize(1);
+    }
+
+    @Test
     void theRecordCommitsOrRollsBackWithTheAuditedChange() {
         String marker = unique("rollback");
         try {

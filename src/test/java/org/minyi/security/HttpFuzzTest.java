@@ -1,5 +1,7 @@
 package org.minyi.security;
 
+import static org.minyi.Api.asAdmin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -53,20 +55,41 @@ class HttpFuzzTest {
             json("PUT", "/api/posts/999999999/sentiment", "label", "note"),
             json("PUT", "/api/posts/999999999/categories", "categories", "note"),
             json("POST", "/api/topics/999999999/rename", "label"),
-            new Target("POST", "/api/nlp/evaluate", "text/plain", List.of()));
+            new Target("POST", "/api/nlp/evaluate", "text/plain", List.of()),
+            // alerts, reports (issue 9 extension); {alert} is a real alert raised for the test
+            json("POST", "/api/alert-rules", "name", "enabled", "level", "match", "conditions", "recipients", "cooldown", "riseEvery", "version"),
+            json("PUT", "/api/alert-rules/999999999", "name", "enabled", "level", "match", "conditions", "recipients", "cooldown", "version"),
+            json("POST", "/api/alert-rules/test", "rule", "lookback"),
+            json("POST", "/api/alert-channels", "name", "kind", "url", "secret", "addresses", "enabled", "version"),
+            json("POST", "/api/alerts/{alert}/acknowledge", "version", "note", "takeOver"),
+            json("POST", "/api/alerts/{alert}/comment", "note"),
+            json("POST", "/api/alerts/{alert}/link-case", "version", "note", "caseId", "open", "unitId", "grade"),
+            json("POST", "/api/alerts/{alert}/close", "version", "note"),
+            json("POST", "/api/reports", "kind", "date", "from", "to", "zone", "topicId"));
 
     /** A query target: a path and the parameters it reads. */
     record Query(String path, List<String> params) {
     }
 
     static final List<Query> QUERIES = List.of(
-            new Query("/api/posts", List.of("source", "from", "to", "sentiment", "q", "after", "page", "size")),
+            new Query("/api/posts", List.of("source", "from", "to", "sentiment", "category", "place", "q", "after", "page", "size")),
             new Query("/api/topics", List.of("sort", "sentiment", "category", "place", "emerging", "page", "size")),
             new Query("/api/cases", List.of("status", "unitId", "overdue", "open", "page", "size")),
             new Query("/api/crawl-runs", List.of("source", "page", "size")),
             new Query("/api/audit", List.of("actor", "action", "targetType", "targetId", "from", "to", "page", "size")),
             new Query("/api/routing/stats", List.of("from", "to", "days")),
-            new Query("/api/topics/999999999/timeline", List.of("from", "to")));
+            new Query("/api/topics/999999999/timeline", List.of("from", "to")),
+            new Query("/api/alerts", List.of("status", "level", "ruleId", "topicId", "page", "size")),
+            new Query("/api/reports", List.of("kind", "page", "size")),
+            new Query("/api/dashboard/summary", List.of("from", "to", "zone", "category", "place", "unit")),
+            new Query("/api/dashboard/volume", List.of("from", "to", "zone", "category", "place", "unit")),
+            new Query("/api/dashboard/topics", List.of("from", "to", "zone", "category", "place", "unit")),
+            new Query("/api/dashboard/keywords", List.of("from", "to", "zone", "category", "place", "unit")),
+            new Query("/api/dashboard/breakdown", List.of("from", "to", "zone", "category", "place", "unit")),
+            new Query("/api/dashboard/jurisdiction", List.of("from", "to", "zone", "category", "place", "unit")),
+            new Query("/api/dashboard/units", List.of("from", "to", "zone", "category", "place", "unit")),
+            new Query("/api/exports/posts.csv", List.of("from", "to", "zone", "category", "place", "unit", "sentiment", "source", "token")),
+            new Query("/api/exports/posts.xlsx", List.of("from", "to", "zone", "category", "place", "unit", "sentiment", "source", "token")));
 
     @TestHTTPResource("/")
     URL root;
@@ -80,7 +103,7 @@ class HttpFuzzTest {
     Answer send(String method, String path, String type, byte[] body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root.toString().replaceAll("/$", "") + path))
                 .expectContinue(body != null && body.length > 1_000_000)
-                .timeout(Duration.ofSeconds(30)).header("Authorization", auth).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(30)).header("Authorization", auth).header("Accept", "application/json, */*;q=0.1");
         if (type != null) {
             b.header("Content-Type", type);
         }
@@ -124,7 +147,11 @@ class HttpFuzzTest {
         Garbage g = new Garbage(SEED);
         Judge judge = new Judge();
         long start = System.nanoTime();
-        for (Target t : TARGETS) {
+        List<Integer> rulesBefore = asAdmin().get("/api/alert-rules").then().statusCode(200).extract().jsonPath().getList("id");
+        List<Integer> channelsBefore = asAdmin().get("/api/alert-channels").then().statusCode(200).extract().jsonPath().getList("id");
+        String alert = String.valueOf(raiseAnAlert());
+        for (Target t0 : TARGETS) {
+            Target t = new Target(t0.method(), t0.path().replace("{alert}", alert), t0.type(), t0.fields());
             for (int i = 0; i < CASES_PER_TARGET; i++) {
                 String what = t.method() + " " + t.path() + " seed " + SEED + " case " + i;
                 String valid = t.fields().isEmpty() ? "{}" : g.jsonObject(t.fields());
@@ -154,9 +181,35 @@ class HttpFuzzTest {
             judge.check(t.method() + " " + t.path() + " empty body", send(t.method(), t.path(), t.type(), new byte[0]));
             judge.check(t.method() + " " + t.path() + " no body", send(t.method(), t.path(), t.type(), null));
         }
+        // rules and channels the fuzz managed to create must not raise or send alerts for the other tests
+        for (Integer id : asAdmin().get("/api/alert-rules").then().extract().jsonPath().<Integer>getList("id")) {
+            if (!rulesBefore.contains(id)) {
+                asAdmin().delete("/api/alert-rules/" + id);
+            }
+        }
+        for (Integer id : asAdmin().get("/api/alert-channels").then().extract().jsonPath().<Integer>getList("id")) {
+            if (!channelsBefore.contains(id)) {
+                asAdmin().delete("/api/alert-channels/" + id);
+            }
+        }
         System.out.println("HTTP fuzz (bodies): " + judge.requests + " requests in " + (System.nanoTime() - start) / 1_000_000
                 + " ms, statuses " + judge.statuses);
         assertThat(judge.failures).as("answers that are neither 2xx nor 4xx problem+json").isEmpty();
+    }
+
+    /** A phrase rule and a post that matches it: the id of the alert raised. */
+    static long raiseAnAlert() {
+        String source = Api.newSource();
+        String phrase = Api.unique("模糊测试预警");
+        int rule = asAdmin().body(Map.of("name", Api.unique("模糊测试规则"), "level", "BLUE", "conditions", List.of(
+                Map.of("type", "PHRASE", "phrases", List.of(phrase)), Map.of("type", "SOURCE", "sources", List.of(source)))))
+                .post("/api/alert-rules").then().statusCode(201).extract().path("id");
+        asAdmin().body(Map.of("source", source, "url", "https://example.org/" + Api.unique("fz"), "title", phrase,
+                "content", "河道出现" + phrase + "，请尽快处置。")).post("/api/posts").then().statusCode(201);
+        long id = asAdmin().queryParam("ruleId", rule).get("/api/alerts").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        asAdmin().body(Map.of("enabled", false, "name", Api.unique("模糊测试规则"), "level", "BLUE", "conditions", List.of(
+                Map.of("type", "PHRASE", "phrases", List.of(phrase))))).put("/api/alert-rules/" + rule).then().statusCode(200);
+        return id;
     }
 
     @Test

@@ -191,6 +191,9 @@ class RoleMatrixTest {
         // detail pages: a topic is shown to everyone who sees the topic list
         Navigation.Link topics = pages.stream().filter(l -> l.id().equals("topics")).findFirst().orElseThrow();
         pages.add(new Navigation.Link("topic", "话题详情", "/topics/" + w.topicId, topics.roles()));
+        // a report's view is shown to everyone who sees the report archive
+        Navigation.Link reports = pages.stream().filter(l -> l.id().equals("reports")).findFirst().orElseThrow();
+        pages.add(new Navigation.Link("report", "报告详情", "/reports/" + w.ids.get("missing"), reports.roles()));
         for (Navigation.Link link : pages) {
             for (String role : ROLES) {
                 Call c = call("GET", link.href(), null, w.users.get(role));

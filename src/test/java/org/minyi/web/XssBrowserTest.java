@@ -39,6 +39,9 @@ class XssBrowserTest extends BrowserTestBase {
     /** What the crawl stores: the feed escapes the markup twice, so the title and author are these literal strings. */
     static final String F8 = "<img src=x onerror=window.__xss=8>XSS8-通报";
     static final String F9 = "<iframe src=javascript:window.__xss=9>XSS9";
+    static final String T13 = "<img src=x onerror=window.__xss=13>XSS13预警 化工厂气味";
+    static final String R14 = "<script>window.__xss=14</script>XSS14-规则";
+    static final String L15 = "<img src=x onerror=window.__xss=15>XSS15-话题";
 
     @Test
     void payloadsFromIngestionAndFromACrawlStayText() throws Exception {
@@ -107,8 +110,73 @@ class XssBrowserTest extends BrowserTestBase {
             site.stop(0);
         }
 
+        // ---- alerts, the dashboard and reports (issue 9 extension)
+        // an alert whose evidence is a payload post, raised by a rule with a payload name
+        long alertRule = asAdmin().body(Map.of("name", R14, "level", "RED", "conditions", List.of(
+                        Map.of("type", "PHRASE", "phrases", List.of("XSS13预警")), Map.of("type", "SOURCE", "sources", List.of(source)))))
+                .post("/api/alert-rules").then().statusCode(201).extract().jsonPath().getLong("id");
+        asAdmin().body(Map.of("source", source, "url", "https://example.org/" + unique("z"), "title", T13, "author", A2,
+                "content", "化工厂XSS13预警 <script>window.__xss=13</script> 附近居民闻到刺鼻气味，请求尽快处置。",
+                "publishedAt", java.time.OffsetDateTime.now().minusSeconds(30).toString())).post("/api/posts").then().statusCode(201);
+        List<Long> alertIds = asAdmin().queryParam("ruleId", alertRule).get("/api/alerts").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", Long.class);
+        assertThat(alertIds).as("the payload post raises an alert").hasSize(1);
+        // the payload post's topic gets a payload label (an analyst's rename) and payload keywords (as if segmented from crawled text)
+        if (topic != null) {
+            asAdmin().body(Map.of("label", L15)).post("/api/topics/" + topic + "/rename").then().statusCode(200);
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                org.minyi.topic.Topic t = org.minyi.topic.Topic.findById(topic.longValue());
+                t.keywords = "[\"<img src=x onerror=window.__xss=16>XSS16词\",\"XSS16\"]";
+            });
+        }
+        // a special report on that topic
+        Long reportId = null;
+        if (topic != null) {
+            reportId = asAdmin().body(Map.of("kind", "SPECIAL", "topicId", topic)).post("/api/reports").then()
+                    .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.equalTo(200), org.hamcrest.Matchers.equalTo(202)))
+                    .extract().jsonPath().getLong("id");
+            for (int i = 0; i < 600; i++) {
+                String st = asAdmin().get("/api/reports/" + reportId).then().statusCode(200).extract().path("status");
+                if ("DONE".equals(st) || "FAILED".equals(st)) {
+                    assertThat(st).isEqualTo("DONE");
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        }
+
         // ---- every page, as an administrator
         WebDriverWait wait = signIn("admin", Api.ADMIN_PASSWORD);
+        // the list shows the alert's title (its topic's label) and its rule's name; the detail the evidence post
+        visit(wait, "/alerts", "XSS14-规则");
+        assertThat(text()).contains(R14);
+        visit(wait, "/alerts?id=" + alertIds.get(0), "XSS14-规则", "XSS13预警");
+        assertThat(text()).contains(T13);
+        showAllTooltips("/alerts");
+        Browser.screenshot(driver, "xss-alerts");
+        visit(wait, "/alert-rules", "XSS14-规则");
+        assertThat(text()).contains(R14);
+        if (topic != null) {
+            // the figures behind the charts carry the payloads (hot topics and keywords are drawn on a canvas)
+            assertThat(asAdmin().get("/api/dashboard/topics").then().statusCode(200).extract().jsonPath().getList("hot.label", String.class))
+                    .contains(L15);
+            assertThat(asAdmin().get("/api/dashboard/keywords").then().statusCode(200).extract().jsonPath().getList("word", String.class))
+                    .contains("<img src=x onerror=window.__xss=16>XSS16词");
+        }
+        visit(wait, "/dashboard");
+        Thread.sleep(1500); // the charts are filled after the figures arrive
+        String tips = showAllTooltips("/dashboard");
+        if (topic != null) {
+            assertThat(tips).as("chart tooltips show the payload keyword as text").contains("XSS16");
+        }
+        Browser.screenshot(driver, "xss-dashboard");
+        if (reportId != null) {
+            visit(wait, "/reports", "XSS15-话题");
+            visit(wait, "/reports/" + reportId, "XSS15-话题", "XSS1-标题");
+            assertThat(text()).contains(L15);
+            showAllTooltips("/reports/" + reportId);
+            Browser.screenshot(driver, "xss-report");
+        }
         visit(wait, "/posts", "XSS1-标题", "XSS4", "XSS8-通报");
         assertThat(text()).contains(T1, A2, F8, "{shell.user} {inject:csrf.token} {#for x in 1..3}{x}{/for}");
         visit(wait, "/topics");
@@ -129,6 +197,34 @@ class XssBrowserTest extends BrowserTestBase {
         WebDriverWait w2 = signIn(spokesperson, "password-123");
         visit(w2, "/inbox", "XSS1-标题", "XSS3");
         Browser.screenshot(driver, "xss-inbox");
+    }
+
+    /**
+     * Opens the tooltip of every data item of every ECharts chart of the page (tooltips are HTML), checks that nothing
+     * ran or became markup, and returns the tooltips' text.
+     */
+    private String showAllTooltips(String path) {
+        String shown = (String) driver.executeScript("""
+                if (!window.echarts) return '';
+                let text = '';
+                document.querySelectorAll('[_echarts_instance_]').forEach(el => {
+                  const c = window.echarts.getInstanceByDom(el);
+                  if (!c) return;
+                  (c.getOption().series || []).forEach((s, si) => {
+                    const n = Array.isArray(s.data) ? s.data.length : 0;
+                    for (let i = 0; i < n; i++) {
+                      c.dispatchAction({ type: 'showTip', seriesIndex: si, dataIndex: i });
+                      el.querySelectorAll('div').forEach(d => { if (d.style && d.style.position === 'absolute' && d.innerText) text += d.innerText + '\\n'; });
+                    }
+                  });
+                });
+                return text;""");
+        assertNoAlert(path);
+        assertThat(driver.executeScript("return window.__xss === undefined")).as(path + ": a payload ran in a tooltip").isEqualTo(true);
+        assertThat(((Number) driver.executeScript(
+                "return document.querySelectorAll('main script, main [onerror], main [onload], main [onclick], main iframe, main img').length"))
+                .intValue()).as(path + ": markup from a payload in a tooltip").isZero();
+        return shown == null ? "" : shown;
     }
 
     private String text() {
@@ -155,8 +251,8 @@ class XssBrowserTest extends BrowserTestBase {
                 "return document.querySelectorAll('main script, main [onerror], main [onload], main [onclick], main iframe, main svg [onload]').length"))
                 .intValue()).as(path + ": markup from a payload").isZero();
         assertThat(((Number) driver.executeScript(
-                "return Array.from(document.querySelectorAll('a[href]')).filter(a => !/^(https?:|\\/)/i.test(a.getAttribute('href'))).length"))
-                .intValue()).as(path + ": a link that is not http(s) or local").isZero();
+                "return Array.from(document.querySelectorAll('a[href]')).filter(a => !/^(https?:|\\/|#)/i.test(a.getAttribute('href'))).length"))
+                .intValue()).as(path + ": a link that is not http(s), local or in-page").isZero();
     }
 
     private void assertNoAlert(String path) {

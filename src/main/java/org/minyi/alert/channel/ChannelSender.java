@@ -75,6 +75,7 @@ public class ChannelSender {
                     throw new IOException("the channel has no addresses");
                 }
                 Mail mail = Mail.withText(to[0], MessageFormats.subject(m), MessageFormats.text(m, district.zone()));
+                mail.setHtml(MessageFormats.html(m, district.zone()));
                 for (int i = 1; i < to.length; i++) {
                     mail.addTo(to[i]);
                 }

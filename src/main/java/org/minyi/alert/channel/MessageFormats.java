@@ -1,5 +1,7 @@
 package org.minyi.alert.channel;
 
+import org.minyi.security.SafeText;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +12,8 @@ import java.util.Locale;
 /**
  * The payloads of each channel. Crawled text is never trusted: JSON is written by Jackson; in markdown (DingTalk,
  * WeCom) the characters that make links, emphasis, headings or HTML tags are replaced by their full-width forms;
- * e-mails are plain text.
+ * e-mails carry a plain-text part and an HTML part in which every crawled text is escaped
+ * ({@link SafeText#html}) and only http/https URLs become links ({@link SafeText#httpUrl}).
  */
 public final class MessageFormats {
 
@@ -40,13 +43,13 @@ public final class MessageFormats {
         a.put("holder", m.holder());
         a.put("firstFiredAt", String.valueOf(m.firstFiredAt()));
         a.put("lastFiredAt", String.valueOf(m.lastFiredAt()));
-        a.put("link", m.link());
+        a.put("link", SafeText.httpUrl(m.link()));
         ArrayNode ev = root.putArray("evidence");
         for (AlertMessage.Evidence e : m.evidence()) {
             ObjectNode p = ev.addObject();
             p.put("postId", e.postId());
             p.put("title", e.title());
-            p.put("url", e.url());
+            p.put("url", SafeText.httpUrl(e.url())); // a javascript: or data: link is never passed on
             p.put("source", e.source());
             p.put("publishedAt", String.valueOf(e.publishedAt()));
             p.put("sentiment", e.sentiment());
@@ -104,6 +107,40 @@ public final class MessageFormats {
         }
         b.append("\n在预警台处理：").append(m.link()).append('\n');
         return b.toString();
+    }
+
+    /** The e-mail body as HTML: every text escaped, links only for http/https URLs, no scripts, styles or images. */
+    public static String html(AlertMessage m, ZoneId zone) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"></head><body>");
+        b.append("<h3>").append(SafeText.html(m.heading())).append("</h3>");
+        b.append("<p>规则：").append(SafeText.html(oneLine(m.rule()))).append("<br>");
+        b.append("对象：").append(SafeText.html(oneLine(m.title()))).append("<br>");
+        if (m.reason() != null) {
+            b.append("原因：").append(SafeText.html(oneLine(m.reason()))).append("<br>");
+        }
+        b.append("证据：").append(m.evidenceCount()).append(" 条，首次 ").append(SafeText.html(TIME.format(m.firstFiredAt().atZone(zone))))
+                .append("</p><ul>");
+        for (AlertMessage.Evidence e : m.evidence()) {
+            String title = SafeText.html(oneLine(e.title() == null || e.title().isBlank() ? "帖子 " + e.postId() : e.title()));
+            String url = SafeText.httpUrl(e.url());
+            b.append("<li>");
+            if (url != null) {
+                b.append("<a href=\"").append(SafeText.html(url)).append("\" rel=\"noopener noreferrer nofollow\">").append(title).append("</a>");
+            } else {
+                b.append(title);
+                if (e.url() != null && !e.url().isBlank()) {
+                    b.append(" <span>").append(SafeText.html(oneLine(e.url()))).append("</span>");
+                }
+            }
+            b.append("（").append(SafeText.html(oneLine(e.source()))).append("，").append(SafeText.html(TIME.format(e.publishedAt().atZone(zone))))
+                    .append("）</li>");
+        }
+        b.append("</ul>");
+        String link = SafeText.httpUrl(m.link());
+        if (link != null) {
+            b.append("<p><a href=\"").append(SafeText.html(link)).append("\">在预警台处理</a></p>");
+        }
+        return b.append("</body></html>").toString();
     }
 
     static String oneLine(String s) {

@@ -19,6 +19,9 @@ import org.minyi.common.Validation;
 @Transactional
 public class AlertChannelService {
 
+    @Inject
+    org.minyi.audit.AuditLog audit;
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
 
     @Inject
@@ -59,6 +62,7 @@ public class AlertChannelService {
         c.createdAt = Instant.now(clock);
         c.updatedAt = c.createdAt;
         c.persist();
+        audit.record("ALERT_CHANNEL_CREATED", "alert-channel", c.id, c.name + " (" + c.kind + ")");
         return c;
     }
 
@@ -70,6 +74,7 @@ public class AlertChannelService {
         apply(c, in, false);
         c.updatedAt = Instant.now(clock);
         em.flush();
+        audit.record("ALERT_CHANNEL_CHANGED", "alert-channel", c.id, c.name + " (" + c.kind + ")");
         return c;
     }
 
@@ -86,6 +91,7 @@ public class AlertChannelService {
                     List.of(new ApiException.FieldError("id", "is used by rules " + users)));
         }
         c.delete();
+        audit.record("ALERT_CHANNEL_DELETED", "alert-channel", id, c.name + " (" + c.kind + ")");
     }
 
     private void apply(AlertChannel c, ChannelInput in, boolean create) {

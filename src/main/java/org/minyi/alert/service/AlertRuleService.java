@@ -40,6 +40,9 @@ import org.minyi.source.SourceService;
 public class AlertRuleService {
 
     @Inject
+    org.minyi.audit.AuditLog audit;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -104,6 +107,7 @@ public class AlertRuleService {
         r.createdAt = now;
         r.updatedAt = now;
         r.persist();
+        audit.record("ALERT_RULE_CREATED", "alert-rule", r.id, r.name + " (" + r.level + ")");
         return view(r);
     }
 
@@ -115,11 +119,14 @@ public class AlertRuleService {
         apply(r, in, false);
         r.updatedAt = Instant.now(clock);
         em.flush();
+        audit.record("ALERT_RULE_CHANGED", "alert-rule", r.id, r.name + " (" + r.level + (r.enabled ? "" : ", disabled") + ")");
         return view(r);
     }
 
     public void delete(long id) {
-        get(id).delete();
+        AlertRule r = get(id);
+        r.delete();
+        audit.record("ALERT_RULE_DELETED", "alert-rule", id, r.name);
     }
 
     private void apply(AlertRule r, RuleInput in, boolean create) {

@@ -45,6 +45,9 @@ import org.minyi.topic.Topic;
 public class AlertService {
 
     @Inject
+    org.minyi.audit.AuditLog audit;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -319,6 +322,7 @@ public class AlertService {
         a.acknowledgedBy = user;
         a.acknowledgedAt = now;
         event(a.id, AlertEvent.Kind.ACKNOWLEDGED, user, a.level, before != null && !before.equals(user) ? "接手（原处置人 " + before + "）" : "签收", now);
+        audit.record(user, "ALERT_ACKNOWLEDGED", "alert", a.id, before != null && !before.equals(user) ? "taken over from " + before : a.level.name());
         em.flush();
         return a;
     }
@@ -346,6 +350,7 @@ public class AlertService {
             a.acknowledgedAt = now;
         }
         event(a.id, AlertEvent.Kind.CLOSED, user, a.level, note == null || note.isBlank() ? "关闭" : note.trim(), now);
+        audit.record(user, "ALERT_CLOSED", "alert", a.id, note == null || note.isBlank() ? a.level.name() : note.trim());
         em.flush();
         return a;
     }
@@ -386,6 +391,7 @@ public class AlertService {
         }
         a.caseId = caseId;
         event(a.id, AlertEvent.Kind.CASE_LINKED, user, a.level, (open ? "开立交办单 #" : "关联交办单 #") + caseId, now);
+        audit.record(user, "ALERT_CASE_LINKED", "alert", a.id, (open ? "opened case " : "linked case ") + caseId);
         em.flush();
         return a;
     }

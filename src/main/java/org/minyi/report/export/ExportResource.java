@@ -30,6 +30,9 @@ import org.minyi.source.SourceService;
 public class ExportResource {
 
     @Inject
+    org.minyi.audit.AuditLog audit;
+
+    @Inject
     DashboardService dashboard;
 
     @Inject
@@ -61,6 +64,25 @@ public class ExportResource {
         return new PostExport.Query(f, label, sourceId);
     }
 
+    /** The filter of an export as the audit log shows it: every given parameter and the number of rows. */
+    static String describe(DashboardResource.Params p, String sentiment, String source, long total) {
+        StringBuilder b = new StringBuilder();
+        java.util.function.BiConsumer<String, String> add = (k, v) -> {
+            if (v != null && !v.isBlank()) {
+                b.append(k).append('=').append(v.strip()).append(' ');
+            }
+        };
+        add.accept("from", p.from);
+        add.accept("to", p.to);
+        add.accept("zone", p.zone);
+        add.accept("category", p.category);
+        add.accept("place", p.place);
+        add.accept("unit", p.unit);
+        add.accept("sentiment", sentiment);
+        add.accept("source", source);
+        return b.append("rows=").append(total).toString();
+    }
+
     @GET
     @Path("/posts.csv")
     @Produces("text/csv")
@@ -68,6 +90,7 @@ public class ExportResource {
                         @QueryParam("source") String source, @QueryParam("token") String token) {
         PostExport.Query q = query(p, sentiment, source, token);
         long total = export.count(q);
+        audit.record("POSTS_EXPORTED", "posts", null, "csv " + describe(p, sentiment, source, total));
         export.acquire();
         StreamingOutput out = os -> {
             try {
@@ -87,6 +110,7 @@ public class ExportResource {
                          @QueryParam("source") String source, @QueryParam("token") String token) {
         PostExport.Query q = query(p, sentiment, source, token);
         long total = export.count(q);
+        audit.record("POSTS_EXPORTED", "posts", null, "xlsx " + describe(p, sentiment, source, total));
         export.acquire();
         StreamingOutput out = os -> {
             try {

@@ -111,7 +111,7 @@ public class ReportExports {
                     sp.setIndentationLeft(400);
                     run(sp, "【" + s.source() + " " + TIME.format(s.publishedAt().atZone(zone)) + "】"
                             + (s.title() == null ? "" : s.title() + "：") + s.excerpt() + " ", 10, false);
-                    if (s.url() != null && s.url().startsWith("http")) {
+                    if (org.minyi.security.SafeText.httpUrl(s.url()) != null) {
                         link(sp, "原文", s.url());
                     }
                 }
@@ -190,7 +190,13 @@ public class ReportExports {
             run(p, text, 11, false);
             return;
         }
-        String url = href.startsWith("/") ? config.publicUrl().replaceAll("/$", "") + href : href;
+        // our own links are relative; anything else must be an absolute http/https URL (never javascript:, file: ...)
+        String url = org.minyi.security.SafeText.httpUrl(href.startsWith("/") && !href.startsWith("//")
+                ? config.publicUrl().replaceAll("/$", "") + href : href);
+        if (url == null) {
+            run(p, text, 11, false);
+            return;
+        }
         XWPFHyperlinkRun r = p.createHyperlinkRun(url);
         r.setText(text);
         r.setFontFamily(FONT);
