@@ -64,7 +64,13 @@ public class AlertEvaluator {
     @Inject
     Clock clock;
 
-    /** One writer of alerts at a time on this instance, so two concurrent batches never open one alert twice. */
+    @Inject
+    org.minyi.cluster.Leases leases;
+
+    /**
+     * One writer of alerts at a time: this lock on the instance, and the {@code alert-writer} row lock across instances
+     * sharing one database, so two concurrent batches never open one alert twice.
+     */
     private final ReentrantLock recording = new ReentrantLock();
 
     void onStored(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) PostsStored event) {
@@ -102,7 +108,10 @@ public class AlertEvaluator {
         AlertService.Recorded recorded;
         recording.lock();
         try {
-            recorded = QuarkusTransaction.requiringNew().call(() -> alerts.record(firings, now));
+            recorded = QuarkusTransaction.requiringNew().call(() -> {
+                leases.lockUntilCommit("alert-writer");
+                return alerts.record(firings, now);
+            });
         } finally {
             recording.unlock();
         }
