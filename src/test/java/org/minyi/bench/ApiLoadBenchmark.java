@@ -121,7 +121,7 @@ public final class ApiLoadBenchmark {
             long t0 = System.nanoTime();
             long total = run(http, bases, calls, users, seconds, histograms, errors);
             requestsPerSecond = total / ((System.nanoTime() - t0) / 1e9);
-            heapLoad = Bench.heapUsed(service.baseUrl());
+            heapLoad = Bench.heapUsed(service.baseUrl(), password);
             double heapAfter = Bench.heapAfterGc(service.pid());
             heapLoad = Math.max(heapLoad, heapAfter);
         } finally {

@@ -123,11 +123,13 @@ public final class Bench {
         return out;
     }
 
-    /** Heap in use (bytes) from the service's Prometheus metrics, or -1. */
-    public static double heapUsed(String baseUrl) {
+    /** Heap in use (bytes) from the service's Prometheus metrics (read as admin: metrics need a sign-in), or -1. */
+    public static double heapUsed(String baseUrl, String adminPassword) {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            String body = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).timeout(Duration.ofSeconds(10)).build(),
+            String body = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).timeout(Duration.ofSeconds(10))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + adminPassword)
+                                    .getBytes(StandardCharsets.UTF_8))).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             double sum = 0;
             Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.eE+-]+)").matcher(body);

@@ -92,7 +92,7 @@ public final class IngestBenchmark {
             rate = measured / seconds;
             double[] l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             p95 = l[(int) Math.min(l.length - 1, Math.ceil(l.length * 0.95) - 1)];
-            heap = Bench.heapUsed(service.baseUrl());
+            heap = Bench.heapUsed(service.baseUrl(), password);
             System.out.printf(Locale.ROOT, "%n| database | posts | clients x batch | seconds | posts/s | batch p95 ms | service CPU ms/post | heap MiB |%n"
                     + "|---|---|---|---|---|---|---|---|%n| %s | %d | %d x %d | %.1f | %.0f | %.0f | %.2f | %.0f |%n", db, measured, clients,
                     batch, seconds, rate, p95, cpuPerPost, heap / 1048576);
