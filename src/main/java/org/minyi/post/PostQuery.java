@@ -160,7 +160,9 @@ public class PostQuery {
         Map<String, Object> listParams = new HashMap<>(params);
         String listWhere = where.toString();
         if (cursorAt != null) {
-            listWhere += " and (p.publishedAt < :cursorAt or p.publishedAt = :cursorAt and p.id < :cursorId)";
+            // the first conjunct bounds the index range; (t < c or t = c and id < i) alone is a filter over the
+            // index from its start (388 ms instead of 0.4 ms 200,000 posts deep on PostgreSQL)
+            listWhere += " and p.publishedAt <= :cursorAt and (p.publishedAt < :cursorAt or p.id < :cursorId)";
             listParams.put("cursorAt", cursorAt);
             listParams.put("cursorId", f.beforeId());
         }
