@@ -136,14 +136,19 @@ public class PostQuery {
             params.put("label", label);
         }
         if (category != null) {
+            boolean other = category.equals(org.minyi.nlp.CategoryClassifier.OTHER);
             where.append(" and (p.analysis.categories like :category escape '\\'"
-                    + (category.equals(org.minyi.nlp.CategoryClassifier.OTHER) ? " or p.analysis.categories = '[]' or p.analysis.categories is null" : "") + ")");
+                    + (other ? " or p.analysis.categories = '[]' or p.analysis.categories is null" : "") + ")");
+            sqlWhere.append(" and (categories like :category escape '\\'"
+                    + (other ? " or categories = '[]' or categories is null" : "") + ")");
             params.put("category", like(org.minyi.common.JsonText.write(java.util.List.of(category)).replace("]", "")) + "%");
         }
         if ("-".equals(place)) {
             where.append(" and (p.analysis.places is null or p.analysis.places not like '%\"unit\":\"%')");
+            sqlWhere.append(" and (places is null or places not like '%\"unit\":\"%')");
         } else if (place != null) {
             where.append(" and p.analysis.places like :place escape '\\'");
+            sqlWhere.append(" and places like :place escape '\\'");
             params.put("place", "%" + like("\"unit\":" + org.minyi.common.JsonText.write(place)) + "%");
         }
         if (q != null) {
