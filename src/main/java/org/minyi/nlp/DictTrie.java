@@ -1,21 +1,65 @@
 package org.minyi.nlp;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
  * A small character trie for dictionary scans over text (longest match and all matches at a
- * position). Built once, then read-only and thread-safe.
+ * position). Built once, then read-only and thread-safe. A node's children are kept in a sorted {@code char} array
+ * searched by bisection (no {@code Character} boxing and hashing per character of the scanned text).
  *
  * @param <V> value stored for each word
  */
 final class DictTrie<V> {
 
     private static final class Node<V> {
-        Map<Character, Node<V>> children;
+        private static final char[] NO_KEYS = new char[0];
+        char[] keys = NO_KEYS;
+        Node<V>[] children;
         V value;
         String word;
+
+        Node<V> child(char c) {
+            char[] k = keys;
+            int lo = 0;
+            int hi = k.length - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                char m = k[mid];
+                if (m < c) {
+                    lo = mid + 1;
+                } else if (m > c) {
+                    hi = mid - 1;
+                } else {
+                    return children[mid];
+                }
+            }
+            return null;
+        }
+
+        @SuppressWarnings("unchecked")
+        Node<V> childOrNew(char c) {
+            int i = Arrays.binarySearch(keys, c);
+            if (i >= 0) {
+                return children[i];
+            }
+            int at = -i - 1;
+            int n = keys.length;
+            char[] k = new char[n + 1];
+            Node<V>[] ch = new Node[n + 1];
+            System.arraycopy(keys, 0, k, 0, at);
+            if (children != null) {
+                System.arraycopy(children, 0, ch, 0, at);
+                System.arraycopy(children, at, ch, at + 1, n - at);
+            }
+            System.arraycopy(keys, at, k, at + 1, n - at);
+            Node<V> fresh = new Node<>();
+            k[at] = c;
+            ch[at] = fresh;
+            keys = k;
+            children = ch;
+            return fresh;
+        }
     }
 
     private final Node<V> root = new Node<>();
@@ -27,10 +71,7 @@ final class DictTrie<V> {
         }
         Node<V> n = root;
         for (int i = 0; i < word.length(); i++) {
-            if (n.children == null) {
-                n.children = new HashMap<>(4);
-            }
-            n = n.children.computeIfAbsent(word.charAt(i), k -> new Node<>());
+            n = n.childOrNew(word.charAt(i));
         }
         if (n.word == null) {
             size++;
@@ -42,7 +83,7 @@ final class DictTrie<V> {
     V get(String word) {
         Node<V> n = root;
         for (int i = 0; i < word.length() && n != null; i++) {
-            n = n.children == null ? null : n.children.get(word.charAt(i));
+            n = n.child(word.charAt(i));
         }
         return n == null ? null : n.value;
     }
@@ -56,10 +97,7 @@ final class DictTrie<V> {
         Node<V> n = root;
         int best = 0;
         for (int j = i; j < s.length(); j++) {
-            if (n.children == null) {
-                break;
-            }
-            n = n.children.get(s.charAt(j));
+            n = n.child(s.charAt(j));
             if (n == null) {
                 break;
             }
@@ -74,7 +112,7 @@ final class DictTrie<V> {
     V valueAt(CharSequence s, int i, int len) {
         Node<V> n = root;
         for (int j = i; j < i + len && n != null; j++) {
-            n = n.children == null ? null : n.children.get(s.charAt(j));
+            n = n.child(s.charAt(j));
         }
         return n == null ? null : n.value;
     }
@@ -93,10 +131,7 @@ final class DictTrie<V> {
     void matchesAt(CharSequence s, int i, BiConsumer<String, V> hit) {
         Node<V> n = root;
         for (int j = i; j < s.length(); j++) {
-            if (n.children == null) {
-                return;
-            }
-            n = n.children.get(s.charAt(j));
+            n = n.child(s.charAt(j));
             if (n == null) {
                 return;
             }

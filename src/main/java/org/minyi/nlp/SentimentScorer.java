@@ -74,7 +74,6 @@ public class SentimentScorer {
     static final double POSITIVE_ABOVE = 0.10;
     private static final int MAX_EXPLANATION = 40;
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。!?;…\\n~～])");
     private static final Pattern QUESTION_WORDS = Pattern.compile(
             "为什么|为啥|干嘛|凭啥|怎么|咋|能不能|可不可以|是不是|有没有|什么时候|何时|谁");
     private static final DictTrie<Boolean> RHETORICAL = new DictTrie<>();
@@ -165,7 +164,7 @@ public class SentimentScorer {
         double total = 0;
         String text = input.text().toLowerCase(Locale.ROOT);
         if (!text.isEmpty()) {
-            for (String sentence : SENTENCE_END.split(text)) {
+            for (String sentence : sentences(text)) {
                 if (!sentence.isBlank()) {
                     total += scoreSentence(sentence, why);
                 }
@@ -186,6 +185,24 @@ public class SentimentScorer {
                 : score > POSITIVE_ABOVE ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
         explain(why, "sum " + fmt(total) + " → tanh(sum/" + plain(SCALE) + ") = " + fmt(score));
         return new Sentiment(label, score, why);
+    }
+
+    /** The text cut after each sentence end {@code 。!?;…\n~～} (as {@code split("(?<=[。!?;…\\n~～])")}). */
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '。' || c == '!' || c == '?' || c == ';' || c == '…' || c == '\n' || c == '~' || c == '～') {
+                out.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            out.add(text.substring(start));
+        }
+        return out;
     }
 
     private double scoreSentence(String s, List<String> why) {
@@ -407,6 +424,10 @@ public class SentimentScorer {
      * for something missing (能, 再, 点, 应该 …) in the same sentence. Praise inside the ending does not count.
      */
     private int wishStart(String s) {
+        // every wish ending starts with 就, 会, 那 or 才: most sentences have none, and need no regular expression
+        if (s.indexOf('就') < 0 && s.indexOf('会') < 0 && s.indexOf('那') < 0 && s.indexOf('才') < 0) {
+            return -1;
+        }
         var m = WISH_END.matcher(s);
         if (!m.find()) {
             return -1;

@@ -32,6 +32,8 @@ public class TextAnalyzer {
     private static final ThreadLocal<Segment> SEGMENT = ThreadLocal.withInitial(
             () -> HanLP.newSegment().enableOffset(true).enableCustomDictionary(true));
 
+    private static final java.util.regex.Pattern TITLE_END = java.util.regex.Pattern.compile(".*[。!！?？.…]$");
+
     private final AtomicReference<Components> components = new AtomicReference<>();
     private final AtomicReference<LearnedModels> learned = new AtomicReference<>(LearnedModels.NONE);
     private final TextNormalizer normalizer = new TextNormalizer();
@@ -101,7 +103,7 @@ public class TextAnalyzer {
         if (c.isBlank()) {
             return t;
         }
-        boolean ends = t.matches(".*[。!！?？.…]$");
+        boolean ends = TITLE_END.matcher(t).matches();
         return t + (ends ? " " : "。") + c;
     }
 

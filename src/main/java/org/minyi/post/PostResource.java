@@ -93,8 +93,9 @@ public class PostResource {
                                @QueryParam("to") String to, @QueryParam("sentiment") String sentiment,
                                @QueryParam("q") String q, @QueryParam("after") Long after,
                                @QueryParam("page") Integer page, @QueryParam("size") Integer size,
-                               @QueryParam("category") String category, @QueryParam("place") String place) {
-        return query.list(new PostQuery.Filter(source, from, to, sentiment, q, after, page, size, category, place));
+                               @QueryParam("category") String category, @QueryParam("place") String place,
+                               @QueryParam("before") Long before) {
+        return query.list(new PostQuery.Filter(source, from, to, sentiment, q, after, page, size, category, place, before));
     }
 
     @GET

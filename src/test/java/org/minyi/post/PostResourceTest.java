@@ -158,7 +158,46 @@ class PostResourceTest {
     }
 
     @Test
+    void keysetPagingWithBeforeWalksTheListingInOrderAndKeepsTheTotal() {
+        String source = Api.newSource();
+        List<Map<String, Object>> batch = new java.util.ArrayList<>();
+        String[] texts = {"河道发黑发臭已经一个月", "夜间施工噪音扰民严重", "垃圾清运不及时居民不满", "路灯长期不亮很危险", "物业乱收费无人管"};
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> p = post(source, "https://example.org/k/" + i, texts[i]);
+            p.put("title", "问题" + i);
+            // two posts at the same instant: the id breaks the tie
+            p.put("publishedAt", i == 3 ? "2026-11-03T10:00:00+08:00" : "2026-11-0" + (i + 1) + "T10:00:00+08:00");
+            batch.add(p);
+        }
+        asAdmin().body(batch).post("/api/posts").then().statusCode(201);
+        List<String> byPage = asAdmin().get("/api/posts?source=" + source + "&size=5").then().statusCode(200)
+                .extract().jsonPath().getList("items.url");
+        List<Long> ids = asAdmin().get("/api/posts?source=" + source + "&size=5").then().extract().jsonPath().getList("items.id", Long.class);
+        assertThat(byPage).hasSize(5);
+        List<String> walked = new java.util.ArrayList<>();
+        Long before = null;
+        for (int step = 0; step < 5; step++) {
+            var page = asAdmin().get("/api/posts?source=" + source + "&size=2" + (before == null ? "" : "&before=" + before))
+                    .then().statusCode(200).body("total", equalTo(5)).extract().jsonPath();
+            List<String> urls = page.getList("items.url");
+            if (urls.isEmpty()) {
+                break;
+            }
+            walked.addAll(urls);
+            List<Long> pageIds = page.getList("items.id", Long.class);
+            before = pageIds.get(pageIds.size() - 1);
+        }
+        assertThat(walked).isEqualTo(byPage);
+        // the cursor combines with the filters, and after the last post there is nothing
+        asAdmin().get("/api/posts?source=" + source + "&q=河道&before=" + ids.get(0)).then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].url", equalTo("https://example.org/k/0"));
+        asAdmin().get("/api/posts?source=" + source + "&before=" + ids.get(4)).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void badListParametersNameTheField() {
+        asAdmin().get("/api/posts?before=987654321").then().statusCode(400).body("errors[0].field", equalTo("before"));
+        asAdmin().get("/api/posts?before=1&page=2").then().statusCode(400).body("errors[0].field", equalTo("page"));
         asAdmin().get("/api/posts?from=yesterday").then().statusCode(400).body("errors[0].field", equalTo("from"));
         asAdmin().get("/api/posts?sentiment=angry").then().statusCode(400).body("errors[0].field", equalTo("sentiment"));
         asAdmin().get("/api/posts?size=5000").then().statusCode(400).body("errors[0].field", equalTo("size"));

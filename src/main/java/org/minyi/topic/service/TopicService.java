@@ -265,8 +265,11 @@ public class TopicService {
 
     /** Counters, hours, places, categories and keywords of a topic recomputed from its posts. */
     void recount(Topic t) {
-        List<Post> posts = em.createQuery("select p from Post p where p.topicId = :t order by p.publishedAt", Post.class)
-                .setParameter("t", t.id).getResultList();
+        // a projection, not Post entities: loading a big topic's posts into the persistence context made every later
+        // query of the same transaction (the merge job does up to 20 merges in one) dirty-check all of them
+        List<Object[]> posts = em.createQuery("select p.id, p.publishedAt, p.parentId, p.analysis.sentimentLabel, p.analysis.places,"
+                        + " p.analysis.categories, p.analysis.keywords from Post p where p.topicId = :t order by p.publishedAt, p.id",
+                        Object[].class).setParameter("t", t.id).getResultList();
         em.createQuery("select h from TopicHour h where h.topicId = :t", TopicHour.class).setParameter("t", t.id)
                 .getResultList().forEach(em::remove);
         Map<Instant, TopicHour> hours = new HashMap<>();
@@ -279,14 +282,16 @@ public class TopicService {
         t.neutralCount = 0;
         t.heat = 0;
         t.heatAt = null;
-        for (Post p : posts) {
-            String s = p.analysis.sentimentLabel == null ? "neutral" : p.analysis.sentimentLabel;
+        for (Object[] p : posts) {
+            Instant publishedAt = (Instant) p[1];
+            boolean reply = p[2] != null;
+            String s = p[3] == null ? "neutral" : (String) p[3];
             switch (s) {
                 case "negative" -> t.negativeCount++;
                 case "positive" -> t.positiveCount++;
                 default -> t.neutralCount++;
             }
-            TopicHour h = hours.computeIfAbsent(p.publishedAt.truncatedTo(ChronoUnit.HOURS), k -> {
+            TopicHour h = hours.computeIfAbsent(publishedAt.truncatedTo(ChronoUnit.HOURS), k -> {
                 TopicHour n = new TopicHour();
                 n.topicId = t.id;
                 n.hourStart = k;
@@ -295,27 +300,27 @@ public class TopicService {
             h.posts++;
             h.negative += s.equals("negative") ? 1 : 0;
             h.positive += s.equals("positive") ? 1 : 0;
-            h.replies += p.parentId != null ? 1 : 0;
-            for (PlaceMention m : JsonText.read(p.analysis.places, new TypeReference<List<PlaceMention>>() { }, List.<PlaceMention>of())) {
+            h.replies += reply ? 1 : 0;
+            for (PlaceMention m : JsonText.read((String) p[4], new TypeReference<List<PlaceMention>>() { }, List.<PlaceMention>of())) {
                 places.merge(m.unit() != null ? m.unit() : m.name(), 1, Integer::sum);
             }
-            for (String c : JsonText.read(p.analysis.categories, new TypeReference<List<String>>() { }, List.<String>of())) {
+            for (String c : JsonText.read((String) p[5], new TypeReference<List<String>>() { }, List.<String>of())) {
                 categories.merge(c, 1, Integer::sum);
             }
-            for (String w : JsonText.read(p.analysis.keywords, new TypeReference<List<String>>() { }, List.<String>of())) {
+            for (String w : JsonText.read((String) p[6], new TypeReference<List<String>>() { }, List.<String>of())) {
                 words.merge(w, 1, Integer::sum);
             }
-            TopicAssigner.heat(t, p.publishedAt, 1, config.hotnessHalfLife());
+            TopicAssigner.heat(t, publishedAt, 1, config.hotnessHalfLife());
         }
         em.flush();
         hours.values().forEach(h -> em.persist(h));
         if (!posts.isEmpty()) {
-            t.firstSeen = posts.get(0).publishedAt;
-            t.lastSeen = posts.get(posts.size() - 1).publishedAt;
-            if (!t.labelLocked && (t.labelPostId == null || posts.stream().noneMatch(p -> p.id.equals(t.labelPostId)))) {
-                Post label = posts.stream().filter(p -> p.parentId == null).findFirst().orElse(posts.get(0));
-                t.label = TopicAssigner.labelOf(label);
-                t.labelPostId = label.id;
+            t.firstSeen = (Instant) posts.get(0)[1];
+            t.lastSeen = (Instant) posts.get(posts.size() - 1)[1];
+            if (!t.labelLocked && (t.labelPostId == null || posts.stream().noneMatch(p -> p[0].equals(t.labelPostId)))) {
+                Object[] label = posts.stream().filter(p -> p[2] == null).findFirst().orElse(posts.get(0));
+                t.label = TopicAssigner.labelOf(em.find(Post.class, (Long) label[0]));
+                t.labelPostId = (Long) label[0];
             }
         }
         t.places = JsonText.write(TopicAssigner.top(places, 20));
