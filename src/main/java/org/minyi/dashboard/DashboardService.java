@@ -517,16 +517,12 @@ public class DashboardService {
         return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
     }
 
+    /** The routing statistics' own rate (three decimals), so the dashboard and /api/routing/stats agree. */
     static double rate(int part, int whole) {
-        return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
+        return org.minyi.routing.StatsResource.rate(part, whole);
     }
 
     static Long median(List<Long> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Long> s = values.stream().sorted().toList();
-        int m = s.size() / 2;
-        return s.size() % 2 == 1 ? s.get(m) : (s.get(m - 1) + s.get(m)) / 2;
+        return org.minyi.routing.StatsResource.median(values);
     }
 }

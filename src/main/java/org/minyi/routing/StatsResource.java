@@ -104,11 +104,13 @@ public class StatsResource {
                 rate(onTime, n), median(ack), median(resp), evaluated, calmed, evaluated == 0 ? null : rate(calmed, evaluated));
     }
 
-    static double rate(int part, int whole) {
+    /** {@code part / whole} to three decimals, 0 when {@code whole} is 0 (also used by the dashboard). */
+    public static double rate(int part, int whole) {
         return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
     }
 
-    static Long median(List<Long> values) {
+    /** The median of durations, or null for none (also used by the dashboard). */
+    public static Long median(List<Long> values) {
         if (values.isEmpty()) {
             return null;
         }

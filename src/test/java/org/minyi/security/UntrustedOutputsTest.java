@@ -34,7 +34,7 @@ class UntrustedOutputsTest {
     static final String QUOTES = "他说：\"坍塌\" \\ 反斜杠 \u2028 行分隔 \u0000 空字符 ' 单引号";
 
     static AlertMessage message(String title, String url, String source) {
-        Instant at = Instant.parse("2031-04-02T03:00:00Z");
+        Instant at = Instant.parse("2011-04-02T03:00:00Z");
         return new AlertMessage("alert.opened", 42, "RED", "红色预警（I级）", "规则 " + IMG, title, "原因 " + SCRIPT, null, 1, "OPEN",
                 null, at, at, "http://127.0.0.1:8080/alerts?id=42",
                 List.of(new AlertMessage.Evidence(7, title, url, source, at, "negative"),
