@@ -62,6 +62,31 @@ public class ProblemMappers {
         return problem(400, "Bad Request", ApiException.badRequest(errors).getMessage(), uri, errors);
     }
 
+    /**
+     * A value the database refuses to store or compare (PostgreSQL refuses the NUL character in text, for instance):
+     * the caller's input, so 400; the transaction has rolled back, nothing changed.
+     */
+    @ServerExceptionMapper
+    public Response data(org.hibernate.exception.DataException e, UriInfo uri) {
+        LOG.warnf("refused a value the database cannot take: %s", e.getMessage());
+        return problem(400, "Bad Request", "a value holds a character or a size the database refuses (e.g. a NUL character);"
+                + " nothing was changed", uri, List.of());
+    }
+
+    /** A query parameter with a NUL character is refused by name before it reaches a query. */
+    @org.jboss.resteasy.reactive.server.ServerRequestFilter
+    public Response refuseNulInQuery(jakarta.ws.rs.container.ContainerRequestContext request) {
+        for (var entry : request.getUriInfo().getQueryParameters().entrySet()) {
+            for (String value : entry.getValue()) {
+                if (value != null && value.indexOf('\u0000') >= 0) {
+                    return problem(400, "Bad Request", "query parameter " + entry.getKey() + " holds a NUL character",
+                            request.getUriInfo(), List.of(new ApiException.FieldError(entry.getKey(), "holds a NUL character")));
+                }
+            }
+        }
+        return null;
+    }
+
     @ServerExceptionMapper
     public Response optimistic(OptimisticLockException e, UriInfo uri) {
         return problem(409, "Conflict", "the record was changed by someone else; reload and try again", uri, List.of());
