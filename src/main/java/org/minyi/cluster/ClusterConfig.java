@@ -37,4 +37,20 @@ public interface ClusterConfig {
      */
     @WithDefault("true")
     boolean sameHostCheck();
+
+    /** Whether one instance keeps PostgreSQL's planner statistics fresh during bursts ({@link TableStatistics}). */
+    @WithDefault("true")
+    boolean statisticsEnabled();
+
+    /** How often it looks; read by the scheduler as {@code ${minyi.cluster.statistics-every:15s}}. */
+    @WithDefault("15s")
+    String statisticsEvery();
+
+    /** A table is analysed once more rows than this changed since its last analysis ... */
+    @WithDefault("2000")
+    long statisticsMinChanges();
+
+    /** ... and more than this fraction of its rows (autovacuum's own default is 0.1). */
+    @WithDefault("0.1")
+    double statisticsFraction();
 }
