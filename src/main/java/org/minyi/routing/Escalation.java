@@ -89,9 +89,11 @@ public class Escalation {
         }
     }
 
+    /** Overdue cases not yet escalated for their current deadline. */
     List<Long> dueBefore(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select c.id from RoutingCase c where "
-                        + RoutingCase.NEXT_DUE_JPQL + " < :now order by c.id", Long.class)
+                        + RoutingCase.NEXT_DUE_JPQL + " < :now and (c.escalatedDue is null or c.escalatedDue <> "
+                        + RoutingCase.NEXT_DUE_JPQL + ") order by c.id", Long.class)
                 .setParameter("closed", CaseStatus.CLOSED).setParameter("now", now).getResultList());
     }
 
@@ -108,6 +110,10 @@ public class Escalation {
             return false;
         }
         String key = c.runningClock() + "@" + c.nextDue();
+        // marked for this deadline either way, by a bulk update (no version change: a user's edit of the case in
+        // flight is not refused because the job passed)
+        em.createQuery("update RoutingCase c set c.escalatedDue = :due where c.id = :id").setParameter("due", c.nextDue())
+                .setParameter("id", id).executeUpdate();
         long done = CaseEvent.count("caseId = ?1 and kind = ?2 and note like ?3", id, CaseEvent.Kind.ESCALATED, key + "%");
         if (done > 0) {
             return false;

@@ -80,6 +80,13 @@ public class RoutingCase extends PanacheEntityBase {
     @Column(name = "final_due")
     public Instant finalDue;
 
+    /**
+     * The deadline this case was last escalated for (set by the deadline job without touching {@code version}): the
+     * job looks only at overdue cases whose current deadline differs.
+     */
+    @Column(name = "escalated_due")
+    public Instant escalatedDue;
+
     @Column(name = "transfer_reason", length = 1000)
     public String transferReason;
 

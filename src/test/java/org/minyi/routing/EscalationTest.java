@@ -85,6 +85,8 @@ class EscalationTest {
 
             // three hours in: overdue, escalated to the head and the duty analysts, attention one grade up
             clock.set(T0.plus(Duration.ofHours(3)));
+            assertThat(escalation.dueBefore(T0.plus(Duration.ofHours(3)))).contains((long) major);
+            long version = asAdmin().get("/api/cases/" + major).then().extract().jsonPath().getLong("item.version");
             run = escalation.run();
             assertThat(run.failedCases()).contains((long) broken);
             assertThat(run.escalated()).isGreaterThanOrEqualTo(1);
@@ -100,7 +102,10 @@ class EscalationTest {
             assertThat(c.getList("events.kind", String.class)).endsWith("ESCALATED");
             asAdmin().get("/api/cases/" + general).then().body("item.escalations", org.hamcrest.Matchers.equalTo(0));
 
-            // the same deadline is escalated once
+            // the escalation marks the deadline without a new version (an edit in flight is not refused for it)
+            assertThat(c.getLong("item.version")).isEqualTo(version);
+            // the same deadline is escalated once, and later ticks do not even read the case again
+            assertThat(escalation.dueBefore(T0.plus(Duration.ofHours(3)))).doesNotContain((long) major).contains((long) broken);
             escalation.run();
             asAdmin().get("/api/cases/" + major).then().body("item.escalations", org.hamcrest.Matchers.equalTo(1));
 
