@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.minyi.common.ApiException;
 import org.minyi.common.DistrictConfig;
+import org.minyi.common.ListingCounts;
 import org.minyi.common.Page;
 import org.minyi.common.Validation;
 import org.minyi.source.Source;
@@ -33,6 +34,9 @@ public class PostQuery {
 
     @Inject
     DistrictConfig district;
+
+    @Inject
+    ListingCounts counts;
 
     /** Whether the database is PostgreSQL (fixed at build time), for the count estimate. */
     private final boolean postgres = "postgresql".equals(org.eclipse.microprofile.config.ConfigProvider.getConfig()
@@ -179,8 +183,11 @@ public class PostQuery {
         for (Post p : query.setFirstResult(page * size).setMaxResults(size).getResultList()) {
             items.add(PostView.summary(p, district.zone()));
         }
-        long[] total = total(sqlWhere.toString(), params);
-        return new Page<>(items, page, size, total[0], total[1] == 1);
+        ListingCounts.Total total = counts.total("post" + sqlWhere, params, () -> {
+            long[] t = total(sqlWhere.toString(), params);
+            return new ListingCounts.Total(t[0], t[1] == 1);
+        });
+        return new Page<>(items, page, size, total.value(), total.exact());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.minyi.common.ApiException;
+import org.minyi.common.ListingCounts;
 import org.minyi.common.Page;
 import org.minyi.common.Validation;
 import org.minyi.post.Post;
@@ -29,6 +30,9 @@ public class CaseService {
     @jakarta.inject.Inject
     org.minyi.audit.AuditLog audit;
 
+
+    @Inject
+    ListingCounts counts;
 
     @Inject
     EntityManager em;
@@ -365,7 +369,8 @@ public class CaseService {
             }
         });
         List<RoutingCase> items = q.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new Page<>(items, page, size, count.getSingleResult());
+        ListingCounts.Total total = counts.total("case" + where, params, () -> new ListingCounts.Total(count.getSingleResult(), true));
+        return new Page<>(items, page, size, total.value(), total.exact());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -23,7 +23,8 @@ import org.minyi.audit.AuditLog;
  *
  * <p>bcrypt is deliberately slow (tens of milliseconds), and HTTP Basic sends the password with every request, so
  * a verified password is remembered for a short while: as a salted SHA-256 digest held in memory only, dropped when
- * the user is changed and after {@link #CACHE_TTL}. A wrong password is never cached. Failed sign-ins are counted per
+ * the user is changed and after {@link #CACHE_TTL}, and void once the stored hash differs (a password changed through
+ * another instance). The user's row itself is read again at most every {@code minyi.security.user-cache-ttl}. A wrong password is never cached. Failed sign-ins are counted per
  * account and per client address ({@link LoginGuard}); too many lock the account, and a locked account is refused
  * even with a remembered password. Sign-ins and refusals go to the audit log.
  */
@@ -37,14 +38,42 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         new java.security.SecureRandom().nextBytes(SALT);
     }
 
-    private record Verified(String digest, long expiresAtNanos) {
+    /** A password verified against the stored hash {@code hash}: a new hash (changed on any instance) voids it. */
+    private record Verified(String digest, String hash, long expiresAtNanos) {
     }
 
     private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Forgets the remembered password of a user (after a change of password, roles or status). */
+    private record Snapshot(AppUser user, long expiresAtNanos) {
+    }
+
+    /** Users' rows as read for recent sign-ins (detached), reused for {@link SecurityConfig#userCacheTtl()}. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Snapshot> users = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Forgets the remembered password and row of a user (after a change of password, roles, status or lock). */
     public void forget(String username) {
         verified.remove(username);
+        users.remove(username);
+    }
+
+    /** The user's row: as read by a sign-in less than {@code user-cache-ttl} ago, else from the database. */
+    private AppUser user(String username) {
+        Snapshot s = users.get(username);
+        long now = System.nanoTime();
+        if (s != null && s.expiresAtNanos() - now > 0) {
+            return s.user();
+        }
+        AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(username).orElse(null));
+        long ttl = config.userCacheTtl().toNanos();
+        if (user != null && ttl > 0) {
+            if (users.size() > 10_000) {
+                users.clear();
+            }
+            users.put(username, new Snapshot(user, now + ttl));
+        } else {
+            users.remove(username);
+        }
+        return user;
     }
 
     private static String digest(String password) {
@@ -104,7 +133,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             audit.recordNow(who, "LOGIN_THROTTLED", "user", who, via + ": too many failed sign-ins from this address", ip);
             throw refused(rc, "throttled", "too many failed sign-ins from this address; try again later");
         }
-        AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(who).orElse(null));
+        AppUser user = user(who);
         if (user != null && user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
             verified.remove(who);
             guard.noteRefusal(ip, LoginGuard.Refusal.LOCKED, now, user.lockedUntil);
@@ -118,13 +147,14 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         String digest = digest(password);
         Verified known = verified.get(who);
         boolean remembered = known != null && known.expiresAtNanos() - System.nanoTime() > 0
+                && known.hash().equals(user.passwordHash)
                 && java.security.MessageDigest.isEqual(known.digest().getBytes(), digest.getBytes());
         if (!remembered) {
             if (!BcryptUtil.matches(password, user.passwordHash)) {
-                verified.remove(who);
+                forget(who);
                 throw failed(who, user, via, ip, now, rc, "wrong password");
             }
-            verified.put(who, new Verified(digest, System.nanoTime() + CACHE_TTL.toNanos()));
+            verified.put(who, new Verified(digest, user.passwordHash, System.nanoTime() + CACHE_TTL.toNanos()));
         }
         if (!remembered || form) {
             guard.clear(who);
@@ -144,7 +174,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
                 u.lockedUntil = until;
             });
             guard.clear(username);
-            verified.remove(username);
+            forget(username);
             guard.noteRefusal(ip, LoginGuard.Refusal.LOCKED, now, until);
             audit.recordNow(username, "ACCOUNT_LOCKED", "user", user.id,
                     failures + " failed sign-ins within " + config.failureWindow() + "; locked until " + until, ip);

@@ -38,4 +38,12 @@ public interface SecurityConfig {
      */
     @WithDefault("20")
     int maxFailuresPerAddress();
+
+    /**
+     * How long a user's row (enabled, locked, roles, password hash) read for a sign-in is reused by the next ones:
+     * HTTP Basic clients sign in with every request. Changes made through this instance apply at once (the row is
+     * forgotten); changes made through another instance sharing the database apply within this time.
+     */
+    @WithDefault("PT2S")
+    Duration userCacheTtl();
 }

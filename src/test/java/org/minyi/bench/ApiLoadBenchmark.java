@@ -221,6 +221,28 @@ public final class ApiLoadBenchmark {
         }
     }
 
+    /** Words that topics' keywords are drawn from (the issue words come with the titles). */
+    static final String WORDS = "ARRAY['噪音','投诉','居民','物业','街道','整改','污水','异味','拖欠','补偿','施工','电梯','停车','垃圾','路灯',"
+            + "'学校','医院','燃气','油烟','违建','积水','绿化','充电','快递','幼儿园','菜市场','公交','拆迁','信访','执法','安全',"
+            + "'隐患','维修','排查','巡查','回复','协调','热线','网格员','业委会','夜间','凌晨','老人','孩子','租户','商户','工地',"
+            + "'河道','工厂','学位','排队','收费','标准','监管','举报','视频','照片','媒体','联名','承诺']";
+
+    /**
+     * A topic's keywords as a JSON array: four words of {@link #WORDS} picked by hashes of the topic id, so that
+     * topics differ as real ones do (identical keyword sets make every topic converge with every other, and the merge
+     * job then merges twenty topics a minute for as long as the benchmark runs).
+     */
+    static String keywords(String topicExpr) {
+        StringBuilder sql = new StringBuilder("'[\"' || ");
+        for (int k = 0; k < 4; k++) {
+            if (k > 0) {
+                sql.append(" || '\",\"' || ");
+            }
+            sql.append("(").append(WORDS).append(")[1 + abs(hashtext((").append(topicExpr).append(")::text || '").append(k).append("')) % 60]");
+        }
+        return sql.append(" || '\"]'").toString();
+    }
+
     /** The bulk load: plain SQL, set-wise, realistic distributions. */
     static void load(int posts) throws Exception {
         int topics = Math.max(1, posts / 20);
@@ -237,7 +259,7 @@ public final class ApiLoadBenchmark {
                 "INSERT INTO topic (id, label, status, keywords, places, categories, first_seen, last_seen, post_count, source_count,"
                         + " author_count, negative_count, neutral_count, positive_count, heat, heat_at, hotness, emerging, created_at, updated_at)"
                         + " SELECT t, (" + places + ")[1 + t % 20] || (" + issues + ")[1 + (t / 20) % 20], 'OPEN',"
-                        + " '[\"噪音\",\"投诉\",\"居民\"]', '{\"' || (" + places + ")[1 + t % 20] || '\":3}',"
+                        + " " + keywords("t") + ", '{\"' || (" + places + ")[1 + t % 20] || '\":3}',"
                         + " '{\"' || (" + categories + ")[1 + t % 10] || '\":3}',"
                         + " now() - interval '30 days' + (t::double precision / " + topics + ") * interval '30 days',"
                         + " now() - interval '30 days' + (t::double precision / " + topics + ") * interval '30 days' + interval '6 hours',"
@@ -254,7 +276,8 @@ public final class ApiLoadBenchmark {
                         + " '网友' || (i % 50000), ts, ts, (random() * 20)::int, (random() * 500)::int, md5(i::text) || md5((i + 1)::text),"
                         + " greatest(1, least(" + topics + ", (i::bigint * " + topics + " / " + posts + ")::int)),"
                         + " CASE WHEN random() < 0.35 THEN 'negative' WHEN random() < 0.8 THEN 'neutral' ELSE 'positive' END, random() * 2 - 1,"
-                        + " '[\"噪音\",\"投诉\",\"居民\"]', '[]', '[\"' || (" + categories + ")[1 + i % 10] || '\"]', '希望有关部门尽快处理',"
+                        + " " + keywords("greatest(1, least(" + topics + ", (i::bigint * " + topics + " / " + posts + ")::int))")
+                        + ", '[]', '[\"' || (" + categories + ")[1 + i % 10] || '\"]', '希望有关部门尽快处理',"
                         + " h, (h & 65535)::int, ((h >> 16) & 65535)::int, ((h >> 32) & 65535)::int, ((h >> 48) & 65535)::int, ts"
                         + " FROM (SELECT i, now() - interval '30 days' + (i::double precision / " + posts + ") * interval '30 days'"
                         + " + (random() - 0.5) * interval '2 hours' AS ts, ('x' || md5(i::text))::bit(64)::bigint AS h"

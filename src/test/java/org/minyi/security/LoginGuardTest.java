@@ -33,6 +33,11 @@ class LoginGuardTest {
                 return Duration.ofMinutes(15);
             }
 
+            @Override
+            public Duration userCacheTtl() {
+                return Duration.ofSeconds(2);
+            }
+
             public int maxFailuresPerAddress() {
                 return perAddress;
             }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.minyi.common.ApiException;
 import org.minyi.common.DistrictConfig;
+import org.minyi.common.ListingCounts;
 import org.minyi.common.Page;
 import org.minyi.common.Validation;
 import org.minyi.post.Post;
@@ -32,6 +33,9 @@ public class TopicQuery {
 
     private static final Set<String> SENTIMENTS = Set.of("negative", "neutral", "positive");
     private static final int MAX_TIMELINE_HOURS = 24 * 92;
+
+    @Inject
+    ListingCounts counts;
 
     @Inject
     EntityManager em;
@@ -120,7 +124,8 @@ public class TopicQuery {
         List<Topic> topics = query.setFirstResult(page * size).setMaxResults(size).getResultList();
         Map<Long, List<Integer>> trends = trends(topics.stream().map(t -> t.id).toList());
         List<TopicView> items = topics.stream().map(t -> TopicView.of(t, zone(), trends.get(t.id), null)).toList();
-        return new Page<>(items, page, size, count.getSingleResult());
+        ListingCounts.Total total = counts.total("topic" + where, params, () -> new ListingCounts.Total(count.getSingleResult(), true));
+        return new Page<>(items, page, size, total.value(), total.exact());
     }
 
     public TopicView get(long id) {
