@@ -113,9 +113,10 @@ public class CaseViews {
     }
 
     Map<Long, String> unitNames() {
+        // a projection: two columns of every unit, not managed entities, for each page of cases
         Map<Long, String> names = new HashMap<>();
-        List<OrgUnit> all = OrgUnit.listAll();
-        all.forEach(u -> names.put(u.id, u.name));
+        em.createQuery("select u.id, u.name from OrgUnit u", Object[].class).getResultList()
+                .forEach(r -> names.put((Long) r[0], (String) r[1]));
         return names;
     }
 

@@ -228,9 +228,10 @@ public final class ApiLoadBenchmark {
             + "'河道','工厂','学位','排队','收费','标准','监管','举报','视频','照片','媒体','联名','承诺']";
 
     /**
-     * A topic's keywords as a JSON array: four words of {@link #WORDS} picked by hashes of the topic id, so that
-     * topics differ as real ones do (identical keyword sets make every topic converge with every other, and the merge
-     * job then merges twenty topics a minute for as long as the benchmark runs).
+     * A topic's keywords as a JSON array: one word of {@link #WORDS} and three two-word compounds (3,600 of them),
+     * picked by hashes of the topic id, so that topics differ as real ones do: identical keyword sets make every
+     * topic converge with every other, and with only sixty words thousands of pairs of topics still share three of
+     * four (the birthday problem); the merge job then merges twenty topics a minute for as long as the benchmark runs.
      */
     static String keywords(String topicExpr) {
         StringBuilder sql = new StringBuilder("'[\"' || ");
@@ -238,9 +239,16 @@ public final class ApiLoadBenchmark {
             if (k > 0) {
                 sql.append(" || '\",\"' || ");
             }
-            sql.append("(").append(WORDS).append(")[1 + abs(hashtext((").append(topicExpr).append(")::text || '").append(k).append("')) % 60]");
+            sql.append(word(topicExpr, "a" + k));
+            if (k > 0) {
+                sql.append(" || ").append(word(topicExpr, "b" + k));
+            }
         }
         return sql.append(" || '\"]'").toString();
+    }
+
+    private static String word(String topicExpr, String salt) {
+        return "(" + WORDS + ")[1 + abs(hashtext((" + topicExpr + ")::text || '" + salt + "')) % 60]";
     }
 
     /** The bulk load: plain SQL, set-wise, realistic distributions. */
@@ -300,6 +308,12 @@ public final class ApiLoadBenchmark {
                         + " ts + interval '24 hours', ts + interval '48 hours', ts + interval '7 days'"
                         + " FROM (SELECT c, now() - interval '30 days' + (c::double precision / 100000) * interval '30 days' AS ts"
                         + " FROM generate_series(1, 100000) c) g JOIN org_unit u ON u.name = '基准单位' || (1 + c % " + UNITS + ")",
+                // a running system has escalated its overdue cases as each deadline passed (the deadline job then
+                // reads only those not yet escalated): so has the loaded database
+                "UPDATE routing_case SET escalated_due = CASE WHEN acknowledged_at IS NULL THEN acknowledge_due"
+                        + " WHEN responded_at IS NULL THEN response_due ELSE final_due END"
+                        + " WHERE status <> 'CLOSED' AND CASE WHEN acknowledged_at IS NULL THEN acknowledge_due"
+                        + " WHEN responded_at IS NULL THEN response_due ELSE final_due END < now()",
                 "ANALYZE");
         List<String> sqlDrop = new ArrayList<>();
         try (Connection c = Bench.pg(DB); Statement s = c.createStatement()) {
