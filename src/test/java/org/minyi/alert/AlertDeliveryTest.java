@@ -181,6 +181,57 @@ class AlertDeliveryTest {
         }
     }
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /**
+     * Two instances sweeping at the same moment: the rows one of them holds (locked by its sweep's transaction) are
+     * skipped by the other, which neither waits for the lock nor claims them ({@code FOR UPDATE SKIP LOCKED}).
+     */
+    @Test
+    void aSweepSkipsTheRowsAnotherSweepHoldsInsteadOfWaitingForThem() throws Exception {
+        Instant now = Instant.parse("2011-04-05T03:00:00Z");
+        clock.set(now);
+        try (WebhookStub stub = new WebhookStub()) {
+            stub.status = () -> 500;
+            long hook = channel("WEBHOOK", stub.url("/held"), null);
+            String source = Api.newSource();
+            Map<String, Object> body = rule("ORANGE", List.of(cond("type", "PHRASE", "phrases", List.of("井喷")),
+                    cond("type", "SOURCE", "sources", List.of(source))));
+            body.put("recipients", Map.of("channels", List.of(String.valueOf(hook))));
+            long ruleId = createRule(body);
+            try {
+                post(source, "油井井喷", "渔光村附近油井井喷，村民紧急撤离。", now.minusSeconds(10));
+                long alertId = ((Number) alertsOf(ruleId).get(0).get("id")).longValue();
+                await("first failure", () -> "RETRYING".equals(detail(alertId).getString("deliveries[0].status")));
+                long deliveryId = detail(alertId).getLong("deliveries[0].id");
+                clock.set(now.plusSeconds(11));
+                // another instance's sweep holds the row in its open transaction
+                try (java.sql.Connection other = dataSource.getConnection()) {
+                    other.setAutoCommit(false);
+                    try (java.sql.Statement st = other.createStatement()) {
+                        st.execute("select id from alert_delivery where id = " + deliveryId + " for update");
+                        java.util.concurrent.CompletableFuture<Integer> sweep = java.util.concurrent.CompletableFuture.supplyAsync(dispatcher::sweep);
+                        // (other tests' deliveries may be due at this clock too: only the held one is checked)
+                        long t0 = System.nanoTime();
+                        sweep.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                        assertThat((System.nanoTime() - t0) / 1_000_000).as("the sweep did not wait for the lock").isLessThan(3000);
+                        assertThat(detail(alertId).getInt("deliveries[0].attempts")).as("the held row was not claimed").isEqualTo(1);
+                        assertThat(detail(alertId).getString("deliveries[0].status")).isEqualTo("RETRYING");
+                    } finally {
+                        other.rollback();
+                    }
+                }
+                // released: the next sweep claims it
+                assertThat(dispatcher.sweep()).isGreaterThanOrEqualTo(1);
+                await("second attempt", () -> detail(alertId).getInt("deliveries[0].attempts") == 2
+                        && "RETRYING".equals(detail(alertId).getString("deliveries[0].status")));
+            } finally {
+                disable(ruleId);
+            }
+        }
+    }
+
     @Test
     void aWebhookThatTimesOutNeverBlocksIngestionAndAClaimedDeliveryIsNotSentTwice() throws Exception {
         Instant now = Instant.parse("2011-04-04T03:00:00Z");

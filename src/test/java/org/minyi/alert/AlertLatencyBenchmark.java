@@ -74,7 +74,12 @@ public final class AlertLatencyBenchmark {
         Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
         Map<String, Long> alertOf = new ConcurrentHashMap<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.setExecutor(Executors.newFixedThreadPool(8));
+        // daemon threads: exec:java waits for every non-daemon thread before it returns (a plain pool hung the suite)
+        receiver.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "webhook-receiver");
+            t.setDaemon(true);
+            return t;
+        }));
         receiver.createContext("/hook", ex -> {
             long now = System.nanoTime();
             byte[] body = ex.getRequestBody().readAllBytes();

@@ -26,9 +26,10 @@ import org.minyi.security.AppUser;
 
 /**
  * Delivers the outbox. Rows are handed to a bounded pool as soon as their alert has committed; the sweep picks up
- * whatever is due (retries after back-off, rows left by a full pool or by a crash). A row is claimed with a
- * conditional UPDATE (status due and {@code next_attempt_at <= now} → SENDING until now + lease), so two instances
- * never send one delivery at the same time, and a claim left by a crashed instance expires. Every attempt is logged in
+ * whatever is due (retries after back-off, rows left by a full pool or by a crash). A row is claimed (status due and
+ * {@code next_attempt_at <= now} → SENDING until now + lease): right after its alert with a conditional UPDATE, by the
+ * sweep with {@code SELECT ... FOR UPDATE SKIP LOCKED}; so two instances never send one delivery at the same time,
+ * and a claim left by a crashed instance expires. Every attempt is logged in
  * {@code alert_delivery_attempt}; a failed attempt is retried after {@code retryBackoff · 2^(attempts−1)} (at most
  * {@code maxBackoff}) until {@code maxAttempts}, then the row is FAILED.
  */
@@ -95,14 +96,52 @@ public class AlertDispatcher {
         }
     }
 
-    /** Submits every due delivery (at most 200 per call); returns how many were due. */
+    /**
+     * Claims the due deliveries (at most 200, and no more than the pool can queue) and sends them on the pool; returns
+     * how many it claimed. The due rows are read with {@code FOR UPDATE SKIP LOCKED} and claimed in the same
+     * transaction: instances sweeping at the same moment take disjoint rows instead of queueing behind each other's
+     * locks or racing for the same ones.
+     */
     public int sweep() {
         Instant now = Instant.now(clock);
-        List<Long> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select d.id from AlertDelivery d where d.status in :due and d.nextAttemptAt <= :now order by d.nextAttemptAt, d.id", Long.class)
-                .setParameter("due", DUE).setParameter("now", now).setMaxResults(200).getResultList());
-        submit(due);
-        return due.size();
+        int room = Math.min(200, pool.getQueue().remainingCapacity());
+        if (room == 0) {
+            return 0;
+        }
+        List<Long> claimed = QuarkusTransaction.requiringNew().call(() -> {
+            List<AlertDelivery> due = em.createQuery("select d from AlertDelivery d where d.status in :due and d.nextAttemptAt <= :now"
+                            + " order by d.nextAttemptAt, d.id", AlertDelivery.class)
+                    .setParameter("due", DUE).setParameter("now", now).setMaxResults(room)
+                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .setHint("jakarta.persistence.lock.timeout", org.hibernate.LockOptions.SKIP_LOCKED).getResultList();
+            for (AlertDelivery d : due) {
+                claim(d, now);
+            }
+            return due.stream().map(d -> d.id).toList();
+        });
+        for (Long id : claimed) {
+            try {
+                pool.execute(() -> {
+                    try {
+                        send(id, now);
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "delivery %d: attempt failed before sending", id);
+                    }
+                });
+            } catch (RejectedExecutionException full) {
+                // claimed but not sent: due again when the claim expires
+                LOG.debugf("delivery %d: pool full, retried after the claim lease", id);
+            }
+        }
+        return claimed.size();
+    }
+
+    /** The claim of a row read under a lock: SENDING until now + lease, one attempt more. */
+    private void claim(AlertDelivery d, Instant now) {
+        d.status = AlertDelivery.Status.SENDING;
+        d.attempts = d.attempts + 1;
+        d.nextAttemptAt = now.plus(config.claimLease());
+        d.updatedAt = now;
     }
 
     /** One attempt at one delivery, if it can be claimed now. Returns whether it was sent. */
@@ -128,6 +167,11 @@ public class AlertDispatcher {
         if (claimed == 0) {
             return false;
         }
+        return send(id, now);
+    }
+
+    /** Sends a delivery this instance has claimed and records the attempt. Returns whether it was sent. */
+    private boolean send(long id, Instant now) {
         Claimed c = QuarkusTransaction.requiringNew().call(() -> prepare(id, now));
         int attempt = c.delivery().attempts;
         long t0 = System.nanoTime();
