@@ -43,10 +43,25 @@ public final class BenchmarkSuite {
         ObjectMapper json = new ObjectMapper();
         List<String> missing = Files.exists(runs.resolve("missing.txt")) ? Files.readAllLines(runs.resolve("missing.txt")) : List.of();
         List<String> failed = Files.exists(runs.resolve("failed.txt")) ? Files.readAllLines(runs.resolve("failed.txt")) : List.of();
-        String suiteCommand = Files.exists(runs.resolve("command.txt")) ? Files.readString(runs.resolve("command.txt")).strip() : "bench/run";
+        // one line per invocation of bench/run that produced runs kept here: "<command>\t<commit>\t<time>"
+        List<String> invocations = Files.exists(runs.resolve("command.txt"))
+                ? Files.readAllLines(runs.resolve("command.txt")).stream().filter(l -> !l.isBlank()).toList() : List.of("bench/run");
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Measured by `").append(suiteCommand).append("` (see [How to run](#how-to-run) at the end). Each figure is the **median** of ")
+        if (invocations.size() == 1) {
+            md.append("Measured by `").append(invocations.get(0).split("\t")[0]).append("`");
+        } else {
+            md.append("Measured by ");
+            for (int i = 0; i < invocations.size(); i++) {
+                String[] f = invocations.get(i).split("\t");
+                md.append(i == 0 ? "" : i == invocations.size() - 1 ? ", then " : ", ").append('`').append(f[0]).append('`');
+                if (f.length >= 3) {
+                    md.append(" (").append(f[1]).append(", ").append(f[2]).append(')');
+                }
+            }
+            md.append(" (each later command ran the benchmarks it names again and kept the others' runs)");
+        }
+        md.append(" (see [How to run](#how-to-run) at the end). Each figure is the **median** of ")
                 .append("the runs listed beside it; the aims are issue 10's. Every benchmark is a command, not a timed test, and lists the ")
                 .append("commands it ran so anyone can repeat it.\n\n");
         md.append("## Machine\n\n| | |\n|---|---|\n");
@@ -59,7 +74,7 @@ public final class BenchmarkSuite {
         md.append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
                 .append(" (").append(System.getProperty("java.vendor")).append(") |\n");
         md.append("| PostgreSQL | ").append(Bench.pgVersion()).append(" on 127.0.0.1 |\n");
-        md.append("| load average at the end | ").append(loadAverage()).append(" (a shared machine shows here) |\n\n");
+        md.append("| load average at the end | ").append(loadAverage()).append(" (the benchmarks' own load, or a shared machine's) |\n\n");
 
         md.append("## Summary\n\n| benchmark | figure | median | unit | aim | met |\n|---|---|---|---|---|---|\n");
         StringBuilder details = new StringBuilder();

@@ -162,8 +162,14 @@ public final class DashboardBenchmark {
 
         Timer(String base, String user, String password) throws Exception {
             this.base = base;
+            // the sign-in form is CSRF-protected (double submit): the login page sets the cookie, the form sends it back
+            String csrf = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.discarding())
+                    .headers().allValues("set-cookie").stream().filter(c -> c.startsWith("minyi-csrf="))
+                    .map(c -> c.split(";", 2)[0].substring("minyi-csrf=".length())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no CSRF cookie from /login"));
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", "minyi-csrf=" + csrf).header("X-CSRF-Token", csrf)
                     .POST(HttpRequest.BodyPublishers.ofString("j_username=" + user + "&j_password=" + password)).build(),
                     HttpResponse.BodyHandlers.ofString());
             cookie = r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("minyi-session="))
