@@ -17,7 +17,7 @@ import java.util.Locale;
  * Keeps PostgreSQL's planner statistics up to date while posts pour in. The planner chooses every plan from them; a
  * table that grew from nothing to a hundred thousand rows since its last {@code ANALYZE} is still planned as if it
  * were empty, and the look-ups of ingestion (existing URLs, orphaned replies, duplicates) turn into bitmap scans of
- * the whole table: a 60,000-post burst on a fresh database ran at 711 posts/s instead of 1,642 (see
+ * the whole table: a 60,000-post burst on a fresh database ran at 711 posts/s instead of 1,561 (see
  * docs/benchmarks-notes.md).
  *
  * <p>Autovacuum analyses a table once {@code 50 + 10 %} of its rows changed, but looks only once a minute, and some
