@@ -33,6 +33,16 @@
     return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
   }
 
+  // the calendar date of an instant in the district's time zone (not the browser's: from 16:00 UTC it is already
+  // tomorrow in Asia/Shanghai, and a browser elsewhere would leave today's posts out of "the last 7 days")
+  function dateIn(d, zone) {
+    try {
+      return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+    } catch (e) {
+      return localDate(d);
+    }
+  }
+
   // initial filter: the address, else the last 7 days
   const url = new URLSearchParams(location.search);
   const today = new Date();
@@ -43,9 +53,10 @@
     const v = url.get(k);
     if (v && !DATE.test(v)) { raw[k] = v; $('f-' + k).addEventListener('change', () => { delete raw[k]; }); }
   });
-  $('f-to').value = url.get('to') && DATE.test(url.get('to')) ? url.get('to') : (raw.to ? '' : localDate(today));
+  const zone = url.get('zone') || ZONE;
+  $('f-to').value = url.get('to') && DATE.test(url.get('to')) ? url.get('to') : (raw.to ? '' : dateIn(today, zone));
   $('f-from').value = url.get('from') && DATE.test(url.get('from')) ? url.get('from')
-    : (raw.from ? '' : localDate(new Date(today.getTime() - 6 * 86400000)));
+    : (raw.from ? '' : dateIn(new Date(today.getTime() - 6 * 86400000), zone));
   $('f-zone').value = url.get('zone') || ZONE;
   ['category', 'place', 'unit'].forEach(k => { $('f-' + k).value = url.get(k) || ''; });
 

@@ -29,6 +29,13 @@ class DashboardBrowserTest extends BrowserTestBase {
         String source = Api.newSource();
         DataSet.ingest(source, Instant.parse("2024-05-01T00:00:00Z"), 48, 90, 7);
         WebDriverWait wait = signIn("admin", Api.ADMIN_PASSWORD);
+        // without a period in the address: the last 7 days up to today in the district's zone, whatever the
+        // browser's (from 16:00 UTC it is already tomorrow in Asia/Shanghai)
+        driver.get(root + "dashboard");
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-dashboard-loaded")));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(driver.findElement(By.id("f-to")).getDomProperty("value")).isEqualTo(today.toString());
+        assertThat(driver.findElement(By.id("f-from")).getDomProperty("value")).isEqualTo(today.minusDays(6).toString());
         driver.get(root + "dashboard?from=2024-05-01&to=2024-05-02&zone=UTC");
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-dashboard-loaded")));
         assertThat(driver.findElement(By.cssSelector("#kpi-posts .v")).getText()).isEqualTo("90");
