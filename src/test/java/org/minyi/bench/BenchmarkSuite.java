@@ -74,7 +74,7 @@ public final class BenchmarkSuite {
         md.append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
                 .append(" (").append(System.getProperty("java.vendor")).append(") |\n");
         md.append("| PostgreSQL | ").append(Bench.pgVersion()).append(" on 127.0.0.1 |\n");
-        md.append("| load average at the end | ").append(loadAverage()).append(" (the benchmarks' own load, or a shared machine's) |\n\n");
+        md.append("| load average when this page was written | ").append(loadAverage()).append(" (the runs' own machine state is in the notes) |\n\n");
 
         md.append("## Summary\n\n| benchmark | figure | median | unit | aim | met |\n|---|---|---|---|---|---|\n");
         StringBuilder details = new StringBuilder();
