@@ -78,6 +78,27 @@ class TopicIndexTest {
     }
 
     @Test
+    void similarPairsLooksOnlyAtTopicsThatChangedSinceTheLastPassAgainstEveryCandidate() {
+        TopicIndex index = new TopicIndex(TopicIndex.Params.defaults());
+        index.add(1, f(T0, true, "拆迁", "补偿", "村民", "上访"));
+        index.add(2, f(T0.plusSeconds(10), true, "食堂", "学生", "中毒"));
+        index.add(3, f(T0.plusSeconds(20), true, "暴雨", "积水", "地铁"));
+        index.add(4, f(T0.plusSeconds(25), true, "垃圾", "清运", "小区"));
+        assertThat(index.similarPairs(0.5, 10)).isEmpty();
+        // nothing changed: nothing to compare
+        assertThat(index.similarPairs(0.5, 10)).isEmpty();
+        // topic 3 (unchanged: 1) and topic 4 (unchanged: 2) converge with an older and a newer topic
+        index.add(3, f(T0.plusSeconds(30), true, "拆迁", "补偿", "村民", "上访", "拆迁", "补偿"));
+        index.add(4, f(T0.plusSeconds(31), true, "食堂", "学生", "中毒", "食堂", "学生"));
+        List<long[]> pairs = index.similarPairs(0.5, 10);
+        assertThat(pairs).extracting(p -> p[0] + "-" + p[1]).containsExactlyInAnyOrder("1-3", "2-4");
+        // compared once: the pairs stand until one of their topics changes again
+        assertThat(index.similarPairs(0.5, 10)).isEmpty();
+        index.add(1, f(T0.plusSeconds(40), true, "拆迁", "补偿"));
+        assertThat(index.similarPairs(0.5, 10)).extracting(p -> p[0] + "-" + p[1]).containsExactly("1-3");
+    }
+
+    @Test
     void mergeFoldsVectorsAndSimilarPairsFindsConvergingTopics() {
         TopicIndex index = new TopicIndex(TopicIndex.Params.defaults());
         index.add(1, f(T0, true, "拆迁", "补偿", "村民", "上访"));
