@@ -49,7 +49,11 @@ public final class BenchmarkSuite {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
         if (invocations.size() == 1) {
-            md.append("Measured by `").append(invocations.get(0).split("\t")[0]).append("`");
+            String[] f = invocations.get(0).split("\t");
+            md.append("Measured by `").append(f[0]).append("`");
+            if (f.length >= 3) {
+                md.append(" at commit ").append(f[1]).append(", started ").append(f[2]);
+            }
         } else {
             md.append("Measured by ");
             for (int i = 0; i < invocations.size(); i++) {
