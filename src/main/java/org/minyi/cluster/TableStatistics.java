@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.minyi.common.Databases;
 
 /**
  * Keeps PostgreSQL's planner statistics up to date while posts pour in. The planner chooses every plan from them; a
@@ -62,7 +62,7 @@ public class TableStatistics {
     public List<Analysed> refresh(long minChanges, double fraction) {
         List<Analysed> done = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+            if (!Databases.isPostgres(c)) {
                 return done;
             }
             List<Object[]> due = new ArrayList<>();

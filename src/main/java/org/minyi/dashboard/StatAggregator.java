@@ -200,13 +200,9 @@ public class StatAggregator {
         }
     }
 
-    static boolean isPostgres(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-    }
-
     /** Adds the increments to the tables (upserts in key order, so concurrent ingestions cannot deadlock). */
     static void apply(Connection c, Map<StatKey, StatCounts> rows) throws SQLException {
-        boolean pg = isPostgres(c);
+        boolean pg = org.minyi.common.Databases.isPostgres(c);
         Map<StatKey, StatCounts> days = new TreeMap<>();
         Map<Instant, StatCounts> totals = new TreeMap<>();
         for (Map.Entry<StatKey, StatCounts> e : rows.entrySet()) {
@@ -316,7 +312,7 @@ public class StatAggregator {
         long[] written = {0};
         QuarkusTransaction.requiringNew().timeout(4 * 3600).run(() -> {
             try (Connection c = dataSource.getConnection()) {
-                boolean pg = isPostgres(c);
+                boolean pg = org.minyi.common.Databases.isPostgres(c);
                 try (Statement st = c.createStatement()) {
                     if (pg) {
                         st.execute("LOCK TABLE stat_hour, stat_day, stat_hour_total IN EXCLUSIVE MODE");

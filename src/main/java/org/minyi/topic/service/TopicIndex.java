@@ -256,16 +256,6 @@ public final class TopicIndex {
                 .limit(n).map(Map.Entry::getKey).toList();
     }
 
-    /** Cosine similarity of two topics' idf-weighted vectors (0 when either is unknown). */
-    public synchronized double similarity(long a, long b) {
-        TopicVector x = topics.get(a);
-        TopicVector y = topics.get(b);
-        if (x == null || y == null) {
-            return 0;
-        }
-        return similarity(query(x), y);
-    }
-
     /** A topic's vector as a query: each weight times its idf twice, and the norm of the idf-weighted vector. */
     private record Query(Map<String, Double> weights, double norm) {
     }
